@@ -1,0 +1,64 @@
+"""vntext: Vietnamese text for scrapers and NLP engineers.
+
+Small composable functions, offline and fast: normalization (Unicode, tone marks,
+diacritics, legacy encodings, noise), word and sentence segmentation with offsets,
+date parsing and search, and boilerplate stripping of scraped plain text.
+
+Importing the package is cheap: every public name is resolved on first use, and
+data tables load lazily once per process.
+
+>>> import vntext
+>>> vntext.normalize_tone("Thuỷ điện Hoà Bình", style="hòa")
+'Thủy điện Hòa Bình'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# Public name -> the module that defines it. Resolved lazily by __getattr__ so that
+# `import vntext` does not pay for `regex` or any data table.
+_EXPORTS: dict[str, str] = {
+    # normalization
+    "normalize_unicode": "vntext.normalize",
+    "normalize_tone": "vntext.normalize",
+    "remove_diacritics": "vntext.normalize",
+    "to_ascii": "vntext.normalize",
+    "clean": "vntext.normalize",
+    "normalize": "vntext.normalize",
+    "NormalizeConfig": "vntext.normalize",
+    "decode_legacy": "vntext.legacy",
+    "detect_legacy": "vntext.legacy",
+    "is_syllable": "vntext.syllable",
+}
+
+__all__ = sorted(_EXPORTS)
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from vntext.legacy import decode_legacy, detect_legacy
+    from vntext.normalize import (
+        NormalizeConfig,
+        clean,
+        normalize,
+        normalize_tone,
+        normalize_unicode,
+        remove_diacritics,
+        to_ascii,
+    )
+    from vntext.syllable import is_syllable
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'vntext' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value  # cache: later look-ups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
