@@ -23,25 +23,28 @@ __version__ = "0.1.0"
 # `import vntext` does not pay for `regex` or any data table.
 _EXPORTS: dict[str, str] = {
     # normalization
-    "normalize_unicode": "vntext.normalize",
-    "normalize_tone": "vntext.normalize",
-    "remove_diacritics": "vntext.normalize",
-    "to_ascii": "vntext.normalize",
-    "clean": "vntext.normalize",
-    "normalize": "vntext.normalize",
-    "NormalizeConfig": "vntext.normalize",
+    "normalize_unicode": "vntext.normalization",
+    "normalize_tone": "vntext.normalization",
+    "remove_diacritics": "vntext.normalization",
+    "to_ascii": "vntext.normalization",
+    "clean": "vntext.noise",
+    "normalize": "vntext.normalization",
+    "NormalizeConfig": "vntext.normalization",
     "decode_legacy": "vntext.legacy",
     "detect_legacy": "vntext.legacy",
     "is_syllable": "vntext.syllable",
+    # batch
+    "map_texts": "vntext.batch",
 }
 
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from vntext.batch import map_texts
     from vntext.legacy import decode_legacy, detect_legacy
-    from vntext.normalize import (
+    from vntext.noise import clean
+    from vntext.normalization import (
         NormalizeConfig,
-        clean,
         normalize,
         normalize_tone,
         normalize_unicode,

@@ -1,0 +1,5 @@
+"""``python -m vntext`` runs the command line."""
+
+from vntext.cli import main
+
+raise SystemExit(main())
