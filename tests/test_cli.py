@@ -54,7 +54,7 @@ def test_output_file_and_progress(tmp_path: Path) -> None:
     out_path = tmp_path / "out.txt"
     proc = subprocess.run(
         [sys.executable, "-m", "vntext", "unicode", "--progress", "-o", str(out_path)],
-        input="Ho\u0300a\n", capture_output=True, text=True, encoding="utf-8", check=True,
+        input="Hoa\u0300\n", capture_output=True, text=True, encoding="utf-8", check=True,
     )
     assert out_path.read_text(encoding="utf-8") == "Hoà\n"
     assert "1 items" in proc.stderr

@@ -20,7 +20,7 @@ __all__ = ["read_json", "read_lines", "read_text", "read_tsv"]
 @cache
 def read_text(name: str) -> str:
     """The text of ``vntext/data/<name>`` (UTF-8)."""
-    return resources.files("vntext").joinpath("data", name).read_text(encoding="utf-8")
+    return resources.files("vntext").joinpath("data").joinpath(name).read_text(encoding="utf-8")
 
 
 @cache

@@ -102,12 +102,14 @@ def fold(text: str, *, lower: bool = True, strip_marks: bool = False, spaces: bo
             i += 1
             continue
         # A cluster: this character and the combining marks after it (skipping invisibles).
-        j = i + 1
+        j = i + 1  # end of the cluster: after its last mark, so trailing invisibles stay outside
+        k = j
         marks = []
-        while j < n and (text[j] in INVISIBLE or is_mark(text[j])):
-            if text[j] not in INVISIBLE:
-                marks.append(text[j])
-            j += 1
+        while k < n and (text[k] in INVISIBLE or is_mark(text[k])):
+            if text[k] not in INVISIBLE:
+                marks.append(text[k])
+                j = k + 1
+            k += 1
         cluster = ch + "".join(marks) if marks else ch
         if marks:
             cluster = unicodedata.normalize("NFC", cluster)

@@ -160,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     >>> import os, tempfile
     >>> path = os.path.join(tempfile.mkdtemp(), "page.txt")
-    >>> _ = open(path, "w", encoding="utf-8").write("Thuỷ điện Hoà Bình\n")
+    >>> _ = open(path, "w", encoding="utf-8").write("Thuỷ điện Hoà Bình\\n")
     >>> main(["tone", "--style", "hòa", "--no-progress", path])
     Thủy điện Hòa Bình
     0
