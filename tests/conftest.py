@@ -8,6 +8,7 @@ from ``../shared`` is copied into this repository.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,25 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"development data not present: {path}")
     return path
+
+
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|n|t|r|\\)")
+_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\"}
+
+
+def unescape(cell: str) -> str:
+    r"""Undo the ``\uXXXX`` / ``\n`` / ``\t`` escapes our case files use for invisible characters."""
+    return _ESCAPE.sub(lambda m: _SIMPLE.get(m[1]) or chr(int(m[1][1:], 16)), cell)
+
+
+def read_case_table(name: str) -> list[tuple[str, ...]]:
+    """Rows of ``tests/cases/<name>`` (TSV with one header row; ``#`` comment lines), unescaped."""
+    rows = []
+    header_seen = False
+    for line in (CASES / name).read_text(encoding="utf-8").split("\n"):
+        if not line or line.startswith("#"):
+            continue
+        if header_seen:
+            rows.append(tuple(unescape(cell) for cell in line.split("\t")))
+        header_seen = True
+    return rows

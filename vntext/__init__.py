@@ -28,11 +28,21 @@ _EXPORTS: dict[str, str] = {
     "remove_diacritics": "vntext.normalization",
     "to_ascii": "vntext.normalization",
     "clean": "vntext.noise",
+    "CleanConfig": "vntext.noise",
     "normalize": "vntext.normalization",
     "NormalizeConfig": "vntext.normalization",
     "decode_legacy": "vntext.legacy",
     "detect_legacy": "vntext.legacy",
     "is_syllable": "vntext.syllable",
+    # segmentation
+    "Token": "vntext.tokens",
+    "tokenize": "vntext.tokens",
+    "segment": "vntext.segmentation",
+    "word_tokenize": "vntext.segmentation",
+    "word_tokenize_many": "vntext.segmentation",
+    "sent_tokenize": "vntext.segmentation",
+    "sent_spans": "vntext.segmentation",
+    "SegmentConfig": "vntext.segmentation",
     # batch
     "map_texts": "vntext.batch",
 }
@@ -42,7 +52,7 @@ __all__ = sorted(_EXPORTS)
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from vntext.batch import map_texts
     from vntext.legacy import decode_legacy, detect_legacy
-    from vntext.noise import clean
+    from vntext.noise import CleanConfig, clean
     from vntext.normalization import (
         NormalizeConfig,
         normalize,
@@ -51,7 +61,16 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         remove_diacritics,
         to_ascii,
     )
+    from vntext.segmentation import (
+        SegmentConfig,
+        segment,
+        sent_spans,
+        sent_tokenize,
+        word_tokenize,
+        word_tokenize_many,
+    )
     from vntext.syllable import is_syllable
+    from vntext.tokens import Token, tokenize
 
 
 def __getattr__(name: str) -> Any:
