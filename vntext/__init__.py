@@ -43,6 +43,11 @@ _EXPORTS: dict[str, str] = {
     "sent_tokenize": "vntext.segmentation",
     "sent_spans": "vntext.segmentation",
     "SegmentConfig": "vntext.segmentation",
+    # dates
+    "parse_date": "vntext.dates",
+    "find_dates": "vntext.dates",
+    "DateMatch": "vntext.dates",
+    "DateConfig": "vntext.dates",
     # batch
     "map_texts": "vntext.batch",
 }
@@ -51,6 +56,7 @@ __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from vntext.batch import map_texts
+    from vntext.dates import DateConfig, DateMatch, find_dates, parse_date
     from vntext.legacy import decode_legacy, detect_legacy
     from vntext.noise import CleanConfig, clean
     from vntext.normalization import (

@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from vntext._chars import INVISIBLE, is_mark, strip_table
 
@@ -68,11 +69,18 @@ def _fast_table(lower: bool, strip_marks: bool, spaces: bool) -> dict[int, str]:
     return table
 
 
+@cache
+def _slow_path_pattern() -> Any:
+    import regex  # the stdlib `re` has no \p{M}; `regex` is a runtime dependency anyway
+
+    return regex.compile("[\\p{M}" + "".join(sorted(INVISIBLE)) + "]")
+
+
 def _needs_slow_path(text: str) -> bool:
-    for ch in text:
-        if ch in INVISIBLE or (ch >= "\u0300" and is_mark(ch)):
-            return True
-    return False
+    """True when the text holds a combining mark or an invisible character (one C-level scan)."""
+    if text.isascii():
+        return False
+    return _slow_path_pattern().search(text) is not None
 
 
 def fold(text: str, *, lower: bool = True, strip_marks: bool = False, spaces: bool = True) -> FoldedText:
