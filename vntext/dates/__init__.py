@@ -70,6 +70,11 @@ class DateMatch:
     end of a range, part of the day or fuzzy period (``None`` for points and offsets);
     ``grain`` is the finest unit written; ``span`` is ``(start, end)`` character offsets into
     the input and ``text`` is that slice.
+
+    >>> base = datetime(2024, 9, 16, 9, 0, tzinfo=VIETNAM)
+    >>> m = parse_date("cuối tháng 8", base)
+    >>> m.start.isoformat(), m.end.isoformat(), m.grain
+    ('2024-08-21T00:00:00+07:00', '2024-09-01T00:00:00+07:00', 'day')
     """
 
     start: datetime
