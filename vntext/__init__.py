@@ -48,6 +48,12 @@ _EXPORTS: dict[str, str] = {
     "find_dates": "vntext.dates",
     "DateMatch": "vntext.dates",
     "DateConfig": "vntext.dates",
+    # boilerplate
+    "strip_boilerplate": "vntext.boilerplate",
+    "Article": "vntext.boilerplate",
+    "LineDecision": "vntext.boilerplate",
+    "BoilerplateConfig": "vntext.boilerplate",
+    "BoilerplateModel": "vntext.boilerplate",
     # batch
     "map_texts": "vntext.batch",
 }
@@ -56,6 +62,13 @@ __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from vntext.batch import map_texts
+    from vntext.boilerplate import (
+        Article,
+        BoilerplateConfig,
+        BoilerplateModel,
+        LineDecision,
+        strip_boilerplate,
+    )
     from vntext.dates import DateConfig, DateMatch, find_dates, parse_date
     from vntext.legacy import decode_legacy, detect_legacy
     from vntext.noise import CleanConfig, clean
