@@ -54,7 +54,11 @@ def test_output_file_and_progress(tmp_path: Path) -> None:
     out_path = tmp_path / "out.txt"
     proc = subprocess.run(
         [sys.executable, "-m", "vntext", "unicode", "--progress", "-o", str(out_path)],
-        input="Hoa\u0300\n", capture_output=True, text=True, encoding="utf-8", check=True,
+        input="Hoa\u0300\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
     )
     assert out_path.read_text(encoding="utf-8") == "Hoà\n"
     assert "1 items" in proc.stderr
@@ -63,7 +67,11 @@ def test_output_file_and_progress(tmp_path: Path) -> None:
 def test_bad_jsonl_record_fails_loudly(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "vntext", "clean", "--jsonl"],
-        input='{"title": "x"}\n', capture_output=True, text=True, encoding="utf-8", check=False,
+        input='{"title": "x"}\n',
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
     )
     assert proc.returncode != 0
     assert "no string field 'text'" in proc.stderr
@@ -76,3 +84,34 @@ def test_normalize_the_bundled_example() -> None:
     assert "\u200b" not in out and "\u00a0" not in out
     assert "Hòa" in out and "Hoà" not in out  # hòa style by default
     assert len(out.split("\n")) == len(EXAMPLE.read_text(encoding="utf-8").split("\n"))
+
+
+def test_strip_a_page_gives_article_json(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Thứ ba, 03/12/2024, 14:05 (GMT+7)\n"
+        "Đà Nẵng thử nghiệm xe buýt điện trên ba tuyến mới từ đầu tháng tới.\n"
+        "Chia sẻ Facebook\n",
+        encoding="utf-8",
+    )
+    out = json.loads(run("strip", "--explain", str(page)))
+    assert out["published"] == "Thứ ba, 03/12/2024, 14:05 (GMT+7)"
+    assert out["published_start"] == "2024-12-03T14:05:00+07:00"
+    assert out["text"] == "Đà Nẵng thử nghiệm xe buýt điện trên ba tuyến mới từ đầu tháng tới."
+    assert [line["kept"] for line in out["lines"] if line["text"]] == [False, True, False]
+
+
+def test_dates_with_explicit_base_in_jsonl() -> None:
+    record = json.dumps({"id": 7, "text": "Cập nhật 2 giờ trước"}, ensure_ascii=False)
+    out = json.loads(run("dates", "--jsonl", "--base", "2024-12-03T14:05:00+07:00", stdin=record + "\n"))
+    assert out["id"] == 7
+    [mention] = out["dates"]
+    assert mention["text"] == "2 giờ trước"
+    assert mention["start"] == "2024-12-03T12:05:00+07:00"
+    assert mention["grain"] == "hour"
+
+
+def test_segment_joins_words_with_underscores() -> None:
+    out = run("segment", stdin="Học sinh đến trường.\n")
+    assert out.strip().split(" ")[-1] == "."
+    assert "_" in out

@@ -20,7 +20,8 @@ TEXT_FUNCTIONS = sorted(
 
 def test_import_is_lazy() -> None:
     # `import vntext` must not pay for regex, unicode tables or data files.
-    code = "import sys, vntext; print(sorted(m for m in ('regex', 'unidecode', 'vntext.normalization', 'vntext.dates', 'vntext.segmentation') if m in sys.modules))"
+    heavy = ("regex", "unidecode", "vntext.normalization", "vntext.dates", "vntext.segmentation")
+    code = f"import sys, vntext; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -54,3 +55,8 @@ def test_none_input_is_a_type_error(name: str) -> None:
 def test_public_functions_pickle_by_reference(name: str) -> None:
     func = getattr(vntext, name)
     assert pickle.loads(pickle.dumps(func)) is func
+
+
+def test_all_lists_exactly_the_lazy_exports() -> None:
+    assert sorted(vntext.__all__) == sorted(vntext._EXPORTS)
+    assert len(set(vntext.__all__)) == len(vntext.__all__)

@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from vntext._views import fold
 
 VIET = "aăâeêioôơuưyđAĂÂEÊIOÔƠUƯYĐàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-text_st = st.text(alphabet=st.sampled_from(VIET + " \n\t\u00a0\u200b\u034f\u00ad0123456789/:.,-" + "\u0300\u0301\u0323"))
+text_st = st.text(
+    alphabet=st.sampled_from(VIET + " \n\t\u00a0\u200b\u034f\u00ad0123456789/:.,-" + "\u0300\u0301\u0323")
+)
 
 
 def test_fast_path_keeps_offsets() -> None:

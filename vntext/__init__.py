@@ -58,10 +58,42 @@ _EXPORTS: dict[str, str] = {
     "map_texts": "vntext.batch",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Article",
+    "BoilerplateConfig",
+    "BoilerplateModel",
+    "CleanConfig",
+    "DateConfig",
+    "DateMatch",
+    "LineDecision",
+    "NormalizeConfig",
+    "SegmentConfig",
+    "Token",
+    "clean",
+    "decode_legacy",
+    "detect_legacy",
+    "find_dates",
+    "is_syllable",
+    "map_texts",
+    "normalize",
+    "normalize_tone",
+    "normalize_unicode",
+    "parse_date",
+    "remove_diacritics",
+    "segment",
+    "sent_spans",
+    "sent_tokenize",
+    "strip_boilerplate",
+    "to_ascii",
+    "tokenize",
+    "word_tokenize",
+    "word_tokenize_many",
+]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from vntext.batch import map_texts
+    from vntext.batch import (
+        map_texts,
+    )
     from vntext.boilerplate import (
         Article,
         BoilerplateConfig,
@@ -69,9 +101,20 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         LineDecision,
         strip_boilerplate,
     )
-    from vntext.dates import DateConfig, DateMatch, find_dates, parse_date
-    from vntext.legacy import decode_legacy, detect_legacy
-    from vntext.noise import CleanConfig, clean
+    from vntext.dates import (
+        DateConfig,
+        DateMatch,
+        find_dates,
+        parse_date,
+    )
+    from vntext.legacy import (
+        decode_legacy,
+        detect_legacy,
+    )
+    from vntext.noise import (
+        CleanConfig,
+        clean,
+    )
     from vntext.normalization import (
         NormalizeConfig,
         normalize,
@@ -88,8 +131,13 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         word_tokenize,
         word_tokenize_many,
     )
-    from vntext.syllable import is_syllable
-    from vntext.tokens import Token, tokenize
+    from vntext.syllable import (
+        is_syllable,
+    )
+    from vntext.tokens import (
+        Token,
+        tokenize,
+    )
 
 
 def __getattr__(name: str) -> Any:

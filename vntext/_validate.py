@@ -15,7 +15,7 @@ def ensure_str(value: Any, func: str, arg: str = "text") -> str:
     >>> ensure_str(b"H\\xc3\\xa0", "clean")
     Traceback (most recent call last):
     ...
-    TypeError: clean() expects str for 'text', got bytes; decode it first: data.decode("utf-8"), or for a legacy TCVN3/VNI document data.decode("cp1252") followed by vntext.decode_legacy(...)
+    TypeError: clean() expects str for 'text', got bytes; decode it first: data.decode("utf-8"), ...
     """
     if isinstance(value, str):
         return value

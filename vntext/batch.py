@@ -44,7 +44,9 @@ class _Progress:
         elapsed = max(now - self.started, 1e-9)
         done = f"{self.items:,}" + (f"/{self.total:,}" if self.total else "")
         mb = self.chars / 1e6
-        self.stream.write(f"vntext: {done} items, {mb:,.1f} M chars, {self.items / elapsed:,.0f} items/s{end}")
+        self.stream.write(
+            f"vntext: {done} items, {mb:,.1f} M chars, {self.items / elapsed:,.0f} items/s{end}"
+        )
         self.stream.flush()
 
     def close(self) -> None:

@@ -26,11 +26,16 @@ from typing import Any
 
 from vntext.batch import map_texts
 
-__all__ = ["main"]
+__all__ = ["main", "strip_page"]
 
 # command -> (module, function, default unit, help)
 _COMMANDS: dict[str, tuple[str, str, str, str]] = {
-    "normalize": ("vntext.normalization", "normalize", "line", "clean, NFC and tone placement (the everyday fix)"),
+    "normalize": (
+        "vntext.normalization",
+        "normalize",
+        "line",
+        "clean, NFC and tone placement (the everyday fix)",
+    ),
     "clean": ("vntext.noise", "clean", "line", "remove invisible characters, odd spaces, smart quotes"),
     "tone": ("vntext.normalization", "normalize_tone", "line", "move tone marks to their canonical letter"),
     "unicode": ("vntext.normalization", "normalize_unicode", "line", "any Unicode form to NFC"),
@@ -40,24 +45,52 @@ _COMMANDS: dict[str, tuple[str, str, str, str]] = {
     "segment": ("vntext.segmentation", "word_tokenize", "line", "word segmentation, words joined by _"),
     "sentences": ("vntext.segmentation", "sent_tokenize", "file", "split into sentences (JSON list)"),
     "dates": ("vntext.dates", "find_dates", "line", "every date mention with its span and value"),
-    "strip": ("vntext.boilerplate", "strip_boilerplate", "file", "article text and metadata of a page"),
+    "strip": ("vntext.cli", "strip_page", "file", "article text and metadata of a page"),
 }
 
 
-def _jsonable(value: Any, explain: bool) -> Any:
+def strip_page(text: str, normalize: bool = False, explain: bool = False) -> dict[str, Any]:
+    """The article and metadata of a page as a JSON-ready dict (``strip_boilerplate``).
+
+    ``normalize`` first cleans and normalizes the page (clean, NFC, hòa-style tones; legacy
+    encodings are left to ``vntext decode`` so that they are never guessed silently).
+    ``explain`` adds every input line with its decision and rule.
+
+    >>> page = "Thứ hai, 16/09/2024, 08:30 (GMT+7)\\nThuỷ điện Hoà Bình phát điện tổ máy cuối."
+    >>> out = strip_page(page, normalize=True)
+    >>> out["text"], out["published_start"]
+    ('Thủy điện Hòa Bình phát điện tổ máy cuối.', '2024-09-16T08:30:00+07:00')
+    """
+    from vntext.boilerplate import strip_boilerplate
+    from vntext.normalization import normalize as normalize_text
+
+    article = strip_boilerplate(normalize_text(text) if normalize else text)
+    published = article.published_date
+    out: dict[str, Any] = {
+        "title": article.title,
+        "published": article.published,
+        "published_start": published.start.isoformat() if published else None,
+        "updated": article.updated,
+        "author": article.author,
+        "credit": article.credit,
+        "text": article.text,
+    }
+    if explain:
+        out["lines"] = [
+            {"number": d.number, "kept": d.kept, "reason": d.reason, "text": d.text} for d in article.lines
+        ]
+    return out
+
+
+def _jsonable(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {}
-        for field in dataclasses.fields(value):
-            if field.name == "lines" and not explain:
-                continue
-            out[field.name] = _jsonable(getattr(value, field.name), explain)
-        return out
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
-        return [_jsonable(v, explain) for v in value]
+        return [_jsonable(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): _jsonable(v, explain) for k, v in value.items()}
+        return {str(k): _jsonable(v) for k, v in value.items()}
     return value
 
 
@@ -69,7 +102,6 @@ class _Job:
     options: tuple[tuple[str, Any], ...]
     field: str | None  # JSONL field holding the text; None for plain text
     output_field: str | None
-    explain: bool = False
 
     def __call__(self, record: str) -> str:
         module, name, _, _ = _COMMANDS[self.command]
@@ -85,10 +117,11 @@ class _Job:
         result = func(text, **dict(self.options))
         if isinstance(result, str) and obj is None:
             return result
-        value = _jsonable(result, self.explain)
+        value = _jsonable(result)
         if obj is None:
             return json.dumps(value, ensure_ascii=False)
-        obj[self.output_field or (self.field if isinstance(result, str) else self.command)] = value
+        default_key = self.field if isinstance(result, str) and self.field else self.command
+        obj[self.output_field or default_key] = value
         return json.dumps(obj, ensure_ascii=False)
 
 
@@ -115,16 +148,31 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("-o", "--output", help="write here instead of stdout")
         p.add_argument("--jsonl", action="store_true", help="input is JSON lines")
         p.add_argument("--field", default="text", help="JSONL field with the text (default: text)")
-        p.add_argument("--output-field", help="JSONL field for the result (default: same field for text "
-                       "results, the command name otherwise)")
-        p.add_argument("--unit", choices=["line", "file"], default=unit,
-                       help=f"plain-text record: a line or a whole file (default: {unit})")
+        p.add_argument(
+            "--output-field",
+            help="JSONL field for the result (default: same field for text "
+            "results, the command name otherwise)",
+        )
+        p.add_argument(
+            "--unit",
+            choices=["line", "file"],
+            default=unit,
+            help=f"plain-text record: a line or a whole file (default: {unit})",
+        )
         p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default: 1)")
-        p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                       help="progress line on stderr (default: when stderr is a terminal)")
+        p.add_argument(
+            "--progress",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="progress line on stderr (default: when stderr is a terminal)",
+        )
         if name in ("normalize", "tone"):
-            p.add_argument("--style", choices=["hòa", "hoà"], default="hòa",
-                           help="tone style named by example: hòa/thủy or hoà/thuỷ (default: hòa)")
+            p.add_argument(
+                "--style",
+                choices=["hòa", "hoà"],
+                default="hòa",
+                help="tone style named by example: hòa/thủy or hoà/thuỷ (default: hòa)",
+            )
         if name == "normalize":
             for step in ("clean", "unicode", "tone"):
                 p.add_argument(f"--no-{step}", action="store_true", help=f"skip the {step} step")
@@ -134,6 +182,7 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--base", help="reference time, ISO 8601 (default: now in Vietnam)")
         if name == "strip":
             p.add_argument("--explain", action="store_true", help="include every line's decision")
+            p.add_argument("--normalize", action="store_true", help="clean and normalize the page first")
     return parser
 
 
@@ -150,6 +199,8 @@ def _options(args: argparse.Namespace) -> tuple[tuple[str, Any], ...]:
         opts["encoding"] = args.encoding
     elif args.command == "segment":
         opts["format"] = "text"
+    elif args.command == "strip":
+        opts.update(normalize=args.normalize, explain=args.explain)
     elif args.command == "dates" and args.base:
         opts["base"] = datetime.fromisoformat(args.base)
     return tuple(sorted(opts.items()))
@@ -171,7 +222,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         options=_options(args),
         field=args.field if args.jsonl else None,
         output_field=args.output_field,
-        explain=getattr(args, "explain", False),
     )
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     unit = "line" if args.jsonl else args.unit
