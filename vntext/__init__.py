@@ -140,7 +140,26 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     )
 
 
+# Public submodules, reachable as attributes after a plain `import vntext` (vntext.dates.VIETNAM).
+_SUBMODULES = frozenset(
+    {
+        "batch",
+        "boilerplate",
+        "cli",
+        "dates",
+        "legacy",
+        "noise",
+        "normalization",
+        "segmentation",
+        "syllable",
+        "tokens",
+    }
+)
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"vntext.{name}")
     module_name = _EXPORTS.get(name)
     if module_name is None:
         raise AttributeError(f"module 'vntext' has no attribute {name!r}")
