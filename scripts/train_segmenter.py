@@ -31,8 +31,12 @@ from vntext.segmentation import (  # noqa: E402
     _BOS,
     _EOS,
     _NO_JOIN_SHAPES,
+    _canonical,
+    _joinable,
     _key,
     _left_features,
+    _match_features,
+    _max_match,
     _pair_features,
     _right_features,
     _SegmenterModel,
@@ -46,26 +50,34 @@ OUT = REPO / "vntext" / "data" / "segmenter"
 MAX_N = 4
 
 
-def sentence_units(words: list[str]) -> tuple[list[str], list[bool]]:
-    """Pre-token keys of the rebuilt sentence and, for each key after the first, gold 'joined'."""
+Units = tuple[list[str], list[bool], list[int]]
+
+
+def sentence_units(words: list[str]) -> Units:
+    """Pre-token keys of the rebuilt sentence and, for each key after the first, gold 'joined'
+    and who decides (``_joinable``: 1 the model; glued tokens are decided by rule, as when
+    decoding, so they teach the model nothing)."""
     text = " ".join(words)
     starts = set()
     pos = 0
     for word in words:
         starts.add(pos)
         pos += len(word) + 1
-    keys, joined = [], []
+    keys, joined, gaps = [], [], []
+    end = 0
     for m in _TOKEN_RE.finditer(text):
-        keys.append(_key(m.group()))
+        keys.append(_canonical(_key(m.group())))
         joined.append(m.start() not in starts)
-    return keys, joined[1:]
+        gaps.append(text[end : m.start()])
+        end = m.end()
+    return keys, joined[1:], _joinable(keys, gaps[1:])
 
 
-def build_lexicon(sents: list[tuple[list[str], list[bool]]], min_ratio: float) -> dict[str, str]:
+def build_lexicon(sents: list[Units], min_ratio: float) -> dict[str, str]:
     """Multi-syllable words -> bucket of how often their syllables, when seen, form the word."""
     as_word: Counter[str] = Counter()
     seen: Counter[str] = Counter()
-    for keys, joined in sents:
+    for keys, joined, _ in sents:
         low = [k.lower() for k in keys]
         n = len(low)
         # gold words
@@ -89,12 +101,13 @@ def build_lexicon(sents: list[tuple[list[str], list[bool]]], min_ratio: float) -
 
 
 def static_features(
-    keys: list[str], lex: dict[str, str], dictionary: frozenset[str]
+    keys: list[str], lex: dict[str, str], dictionary: frozenset[str], vocabulary: frozenset[str]
 ) -> list[tuple[list[str] | None, list[str]]]:
     """Per boundary: (static features or None when joining is impossible, transition features)."""
     get = lambda w: lex.get(w, "-")  # noqa: E731
     dic = dictionary.__contains__
     padded = [_BOS, *keys, _EOS]
+    codes = _max_match([k.lower() for k in keys], vocabulary)
     out: list[tuple[list[str] | None, list[str]]] = []
     for i in range(1, len(keys)):
         z, a, b, c = padded[i - 1], padded[i], padded[i + 1], padded[i + 2]
@@ -103,6 +116,7 @@ def static_features(
             continue
         feats = _pair_features(a, b, get, dic) + _left_features(z, a, b, get, dic)
         feats += _right_features(a, b, c, get, dic)
+        feats += _match_features(codes[i - 1], _shape(a), _shape(b))
         out.append((feats, _transition_features(a, b, get, dic)))
     return out
 
@@ -132,7 +146,7 @@ class AveragedPerceptron:
 
 
 def train(
-    sents: list[tuple[list[str], list[bool]]],
+    sents: list[Units],
     dictionary: frozenset[str],
     epochs: int,
     folds: int,
@@ -145,21 +159,23 @@ def train(
         build_lexicon([s for s, f in zip(sents, fold_of, strict=False) if f != k], min_ratio)
         for k in range(folds)
     ]
+    vocabularies = [dictionary | frozenset(lexicon) for lexicon in lexicons]
     data = []
-    for (keys, joined), fold in zip(sents, fold_of, strict=False):
-        data.append((static_features(keys, lexicons[fold], dictionary), joined))
+    for (keys, joined, joinable), fold in zip(sents, fold_of, strict=False):
+        feats = static_features(keys, lexicons[fold], dictionary, vocabularies[fold])
+        data.append((feats, joined, joinable))
     model = AveragedPerceptron()
     order = list(range(len(data)))
     for epoch in range(epochs):
         rng.shuffle(order)
         errors = 0
         for idx in order:
-            feats, joined = data[idx]
+            feats, joined, joinable = data[idx]
             prev = False
-            for (static, trans), gold in zip(feats, joined, strict=False):
+            for (static, trans), gold, can in zip(feats, joined, joinable, strict=False):
                 model.t += 1
-                if static is None:
-                    prev = False
+                if static is None or can != 1:
+                    prev = can == 2
                     continue
                 active = static + trans if prev else static
                 w = model.w
@@ -180,7 +196,7 @@ def read_dictionary(path: str | None) -> frozenset[str]:
     words = set()
     with open(path, encoding="utf-8") as handle:
         for line in handle:
-            word = " ".join(unicodedata.normalize("NFC", line).lower().split())
+            word = " ".join(_canonical(w) for w in unicodedata.normalize("NFC", line).lower().split())
             if " " in word and not word.startswith("#"):
                 words.add(word)
     return frozenset(words)
@@ -225,7 +241,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help=f"write the model to {OUT}")
     args = parser.parse_args()
 
-    sents: list[tuple[list[str], list[bool]]] = []
+    sents: list[Units] = []
     for path in args.train:
         sents.extend(sentence_units(words) for words in read_conllu(path))
     held: list[list[str]] = []
@@ -300,7 +316,8 @@ def write(
         with open(OUT / "dictionary.txt", "w", encoding="utf-8") as handle:
             handle.write(
                 header + "# Licence: MIT -- the multi-syllable entries of pyvi's models/words.txt "
-                "(pyvi 0.1.1, Copyright (c) 2016 Viet-Trung Tran), lower-cased NFC; see LICENSE.\n"
+                "(pyvi 0.1.1, Copyright (c) 2016 Viet-Trung Tran), lower-cased NFC, tone marks placed "
+                "in the hòa style (hoá -> hóa); see LICENSE.\n"
                 "# one word a line, syllables separated by one space\n"
             )
             for word in sorted(dictionary):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import time
 import unicodedata
@@ -13,13 +14,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import CASES
+from vntext.normalization import normalize_tone
 from vntext.segmentation import (
     SegmentConfig,
+    _canonical,
     _left_features,
     _load_model,
+    _match_features,
+    _max_match,
     _pair_features,
     _right_features,
     _SegmenterModel,
+    _shape,
     _transition_features,
     segment,
     sent_spans,
@@ -212,24 +218,51 @@ def test_cached_scores_equal_the_feature_definitions() -> None:
     lex = lambda w: model.lexicon.get(w, "-")  # noqa: E731
     dic = model.dictionary.__contains__
     weights = _raw_weights()
-    text = "Ông Nguyễn Văn An đi học ở TP.HCM, giá 1.500 đồng; Bộ Y tế xyzzy 9X! Hà Nội, thành phố"
-    keys = [t.text for t in tokenize(text)]
+    text = (
+        "Ông Nguyễn Văn An đi học ở TP.HCM, giá 1.500 đồng; Bộ Y tế xyzzy 9X! Hà Nội, thành phố "
+        "hoá học Hồ Chí Minh công nghệ sinh học ủy ban nhân dân, học sinh học bài"
+    )
+    keys = [_canonical(t.text) for t in tokenize(text)]
     padded = ["<s>", *keys, "</s>"]
+    pairs = [fresh.pair[pair] for pair in itertools.pairwise(keys)]
+    codes = _max_match([k.lower() for k in keys], fresh.vocabulary)
+    assert fresh._match_codes(keys, pairs) == codes
+    assert {1, 2, 3} <= set(codes)  # the sentence exercises both directions
     for i in range(1, len(keys)):
         z, a, b, c = padded[i - 1], padded[i], padded[i + 1], padded[i + 2]
-        base, joined = fresh.pair[(a, b)]
-        if base < -1e8:
+        scores = pairs[i - 1]
+        code = codes[i - 1]
+        if scores[0] < -1e8:
             continue
         expected = sum(weights.get(f, 0.0) for f in _pair_features(a, b, lex, dic))
-        assert base == pytest.approx(expected)
+        expected += sum(weights.get(f, 0.0) for f in _match_features(code, _shape(a), _shape(b)))
+        assert scores[code] == pytest.approx(expected)
         expected_t = sum(weights.get(f, 0.0) for f in _transition_features(a, b, lex, dic))
-        assert joined - base == pytest.approx(expected_t)
+        assert scores[4 + code] - scores[code] == pytest.approx(expected_t)
         assert fresh.triple[(z, a, b)][0] == pytest.approx(
             sum(weights.get(f, 0.0) for f in _left_features(z, a, b, lex, dic))
         )
         assert fresh.triple[(a, b, c)][1] == pytest.approx(
             sum(weights.get(f, 0.0) for f in _right_features(a, b, c, lex, dic))
         )
+
+
+def test_both_tone_placements_segment_alike() -> None:
+    # "hoá"/"hóa" spellings differ only in where the mark sits: same words, same offsets.
+    text = "Ủy ban nhân dân đề nghị công ty hóa chất khỏe mạnh, thủy lợi và hòa bình."
+    old_style = normalize_tone(text, style="hoà")
+    assert old_style != text and len(old_style) == len(text)
+    new_spans = [(w.start, w.end) for w in segment(text)]
+    assert [(w.start, w.end) for w in segment(old_style)] == new_spans
+
+
+def test_glued_tokens_join_only_as_words_do() -> None:
+    assert word_tokenize("tỷ số 2-1") == ["tỷ số", "2-1"]
+    assert word_tokenize("ông G. Bush")[:2] == ["ông", "G."]
+    assert word_tokenize("Tôi ở đó.")[-2:] == ["đó", "."]
+    assert word_tokenize("Hà Nội-, x")[:3] == ["Hà Nội", "-", ","]
+    # a glued hyphen between multi-syllable words separates them
+    assert word_tokenize("Hà Nội-Hải Phòng") == ["Hà Nội", "-", "Hải Phòng"]
 
 
 def _raw_weights() -> dict[str, float]:

@@ -2,14 +2,16 @@
 
 Words are found by a greedy averaged perceptron that decides, for each pair of adjacent
 pre-tokens (``vntext.tokens``) separated by spaces on one line, whether they belong to the
-same word. Features are syllable n-grams (lower-cased NFC), case/number/punctuation
-shapes, membership in a word list learned from UD-VTB, and the previous decision. The
-model is ours: ``scripts/train_segmenter.py`` writes ``vntext/data/segmenter/``.
+same word. Features are syllable n-grams (lower-cased NFC keys, tone marks placed in the
+``hòa`` style), case/number/punctuation shapes, membership in two word lists (one learned
+from UD-VTB, pyvi's dictionary), forward and backward longest matching over both lists, and
+the previous decision. Tokens glued without a space are decided by a rule (``knock-out``,
+``2-0``, ``Th.`` join; ``Nội,`` does not). The model is ours:
+``scripts/train_segmenter.py`` writes ``vntext/data/segmenter/``.
 
-Decoding never builds feature strings for a pair or triple of syllables it has already
-seen: the summed weight of all features of a pair (and of each neighbouring triple) is
-computed once and kept in a per-process cache keyed by the syllable strings themselves,
-so a typical call costs a few dictionary look-ups per syllable.
+Decoding never builds feature strings: each distinct token, token pair and triple is scored
+once (from per-template tables keyed by tuples) and kept in per-process caches keyed by the
+token strings themselves, so a typical call costs a few dictionary look-ups per syllable.
 
 Nothing is rewritten: ``segment`` returns ``Token`` slices of the input, and
 ``word_tokenize`` returns those slices as strings (multi-syllable words keep the
@@ -19,15 +21,17 @@ original spacing between their syllables).
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from vntext._chars import INVISIBLE
 from vntext._validate import ensure_str
+from vntext.normalization import normalize_tone
 from vntext.tokens import _ALTERNATIVES, _TOKEN_RE, Token
 
 __all__ = [
@@ -96,6 +100,18 @@ def _shape(key: str) -> str:
     return "P"
 
 
+def _canonical(key: str) -> str:
+    """The model's spelling of a token: tone marks placed as in ``hòa``/``thủy``.
+
+    Vietnamese text mixes both placements (``hoá``/``hóa``); one spelling lets them share
+    weights and dictionary entries (pyvi's list uses only the ``hoá`` style).
+
+    >>> _canonical("Hoá"), _canonical("thuỷ"), _canonical("toán")
+    ('Hóa', 'thủy', 'toán')
+    """
+    return normalize_tone(key, style="hòa")
+
+
 _LexiconGet = Callable[[str], str]
 _DictionaryHas = Callable[[str], bool]
 # Features are tab-joined strings "template<TAB>field<TAB>..."; tabs never occur in a token.
@@ -148,6 +164,89 @@ def _right_features(a: str, b: str, c: str, lex: _LexiconGet, dic: _DictionaryHa
     ]
 
 
+def _match_features(code: int, sa: str, sb: str) -> list[str]:
+    """Features of a boundary from maximum matching: ``code`` = 2 * forward + backward.
+
+    ``forward``/``backward`` say whether greedy longest matching of the known words
+    (2 to 4 syllables) from the left/from the right puts the boundary inside a word.
+    """
+    match = f"{code >> 1}{code & 1}"
+    return [f"mm\t{match}", f"mms\t{match}\t{sa}{sb}"]
+
+
+_MAX_WORD = 4
+
+
+def _max_match(low: Sequence[str], vocabulary: Container[str]) -> list[int]:
+    """Per boundary, 2 * (joined by forward longest match) + (joined by backward longest match).
+
+    The reference definition (string look-ups); the decoder computes the same from cached
+    pair flags. ``low`` are lower-cased canonical keys.
+
+    >>> _max_match(["học", "sinh", "học", "sinh", "học"], {"học sinh", "sinh học"})
+    [2, 1, 2, 1]
+    """
+    n = len(low)
+    codes = [0] * max(n - 1, 0)
+    i = 0
+    while i < n - 1:
+        size = 1
+        for k in range(min(_MAX_WORD, n - i), 1, -1):
+            if " ".join(low[i : i + k]) in vocabulary:
+                size = k
+                break
+        for j in range(i, i + size - 1):
+            codes[j] |= 2
+        i += size
+    i = n
+    while i > 1:
+        size = 1
+        for k in range(min(_MAX_WORD, i), 1, -1):
+            if " ".join(low[i - k : i]) in vocabulary:
+                size = k
+                break
+        for j in range(i - size, i - 1):
+            codes[j] |= 1
+        i -= size
+    return codes
+
+
+_VOWELS = frozenset("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
+
+
+def _glued_joins(keys: Sequence[str], gaps: Sequence[str]) -> list[bool]:
+    """Boundaries with no space that are always inside a word (UD writes them as one).
+
+    A hyphen glued between two letter/digit tokens (``knock-out``, ``15-11``,
+    ``1.500-2.000``) and a vowel-less abbreviation glued to its dot (``Th.``, ``G.``,
+    ``tp.``). Anything else glued (``Nội,``) stays apart.
+
+    >>> _glued_joins(["Wai", "-", "kru", "Th", ".", "Nội", ","], ["", "", " ", "", " ", ""])
+    [True, True, False, True, False, False]
+    """
+    n = len(keys)
+    out = [False] * len(gaps)
+    for i, gap in enumerate(gaps):
+        if gap:
+            continue
+        right = keys[i + 1]
+        if right == "-":
+            # never glue a URL, e-mail, mention or hashtag to its neighbour
+            if (
+                i + 2 < n
+                and not gaps[i + 1]
+                and keys[i][-1].isalnum()
+                and keys[i + 2][0].isalnum()
+                and _shape(keys[i]) not in _NO_JOIN_SHAPES
+                and _shape(keys[i + 2]) not in _NO_JOIN_SHAPES
+            ):
+                out[i] = out[i + 1] = True
+        elif right == "." and len(keys[i]) <= 3 and keys[i].isalpha():
+            base = unicodedata.normalize("NFD", keys[i])
+            out[i] = _VOWELS.isdisjoint(base)
+    return out
+
+
 # --------------------------------------------------------------------------------------
 # The model: weights + word list, read lazily from vntext/data/segmenter/.
 # --------------------------------------------------------------------------------------
@@ -192,7 +291,13 @@ _TEMPLATES = (
     "sr",
     "xr",
     "dr",
+    "mm",
+    "mms",
 )
+# Flags kept with each pair: "a b" is a known word; is the start / the end of a longer one.
+_WORD, _PREFIX, _SUFFIX = 1, 2, 4
+_FLAGS_OF = operator.itemgetter(8)
+_SHAPES = "LUADCPXS"
 
 
 class _SegmenterModel:
@@ -208,80 +313,227 @@ class _SegmenterModel:
     ) -> None:
         self.lexicon = lexicon
         self.dictionary = dictionary
+        vocabulary = dictionary | frozenset(lexicon)
+        self.vocabulary = vocabulary
+        longer = [word.split(" ") for word in vocabulary if word.count(" ") >= 2]
+        self.prefixes = frozenset(" ".join(w[:2]) for w in longer)
+        self.suffixes = frozenset(" ".join(w[-2:]) for w in longer)
         tables: dict[str, _Table] = {name: {} for name in _TEMPLATES}
         for feature, value in weights.items():
             template, *fields = feature.split("\t")
             tables.setdefault(template, {})[tuple(fields)] = value
         self.tables = tables
         self.bias = tables.get("B", {}).get((), 0.0)
-        self.syllable = _ScoreCache(lambda key: (key.lower(), _shape(key)))
+        self.syllable = _ScoreCache(self._syllable_info)
+        self.buckets = frozenset(("-", *lexicon.values()))
+        # What a pair adds as the first/last two tokens of a triple that is no known word.
+        self.word_context = {
+            (bucket, listed): (
+                tables["xl"].get(("-", bucket), 0.0) + tables["dl"].get(("0", "1" if listed else "0"), 0.0),
+                tables["xr"].get(("-", bucket), 0.0) + tables["dr"].get(("0", "1" if listed else "0"), 0.0),
+            )
+            for bucket in self.buckets
+            for listed in (False, True)
+        }
+        self.shape_pair = _ScoreCache(self._shape_pair_info)
+        self.shape_triple = _ScoreCache(self._shape_triple_info)
         self.pair = _ScoreCache(self._pair_score)
         self.triple = _ScoreCache(self._triple_score)
 
-    def _pair_score(self, key: tuple[str, str]) -> tuple[float, float]:
-        (la, sa), (lb, sb) = map(self.syllable.__getitem__, key)
-        if sa in _NO_JOIN_SHAPES or sb in _NO_JOIN_SHAPES:
-            return (-1e9, -1e9)
+    def _syllable_info(self, key: str) -> tuple[str, str, dict[str, float], dict[str, float], float]:
+        """Per token: its model key, shape, and the weights it brings to any pair.
+
+        As the left syllable of a pair it adds ``a`` + ``sb`` (which depends only on the
+        right syllable's shape), as the right one ``b`` + ``sa`` and, when the syllable
+        before was joined, ``jb``: precomputed per shape, so a new pair of known tokens
+        costs a few look-ups.
+        """
+        low, shape = _canonical(key).lower(), _shape(key)
         t = self.tables
-        word = la + " " + lb
-        lx = self.lexicon.get(word, "-")
-        ss = sa + sb
-        base = (
-            self.bias
-            + t["p"].get((la, lb), 0.0)
-            + t["a"].get((la,), 0.0)
-            + t["b"].get((lb,), 0.0)
-            + t["s"].get((ss,), 0.0)
-            + t["sa"].get((sa, lb), 0.0)
-            + t["sb"].get((la, sb), 0.0)
-            + t["x2"].get((lx, ss), 0.0)
-            + t["d2"].get(("1" if word in self.dictionary else "0", ss), 0.0)
+        as_left = t["a"].get((low,), 0.0)
+        as_right = t["b"].get((low,), 0.0)
+        left = {other: as_left + t["sb"].get((low, other), 0.0) for other in _SHAPES}
+        right = {other: as_right + t["sa"].get((other, low), 0.0) for other in _SHAPES}
+        return (low, shape, left, right, t["jb"].get((low,), 0.0))
+
+    def _shape_pair_info(
+        self, shapes: str
+    ) -> tuple[float, dict[tuple[str, bool], tuple[float, float]], float, tuple[float, ...]]:
+        """Weights that depend on the two shapes only, and per word-list status of the pair
+        (``words.tsv`` bucket, in the dictionary) what it adds alone and after a join."""
+        t = self.tables
+        base = self.bias + t["s"].get((shapes,), 0.0)
+        by_word = {
+            (bucket, listed): (
+                t["x2"].get((bucket, shapes), 0.0) + t["d2"].get(("1" if listed else "0", shapes), 0.0),
+                t["jx"].get((bucket,), 0.0),
+            )
+            for bucket in self.buckets
+            for listed in (False, True)
+        }
+        joined = t["j"].get((shapes,), 0.0)
+        match = tuple(
+            t["mm"].get((m,), 0.0) + t["mms"].get((m, shapes), 0.0) for m in ("00", "01", "10", "11")
         )
-        joined = t["j"].get((ss,), 0.0) + t["jx"].get((lx,), 0.0) + t["jb"].get((lb,), 0.0)
-        return (base, base + joined)
+        return (base, by_word, joined, match)
+
+    def _pair_score(self, key: tuple[str, str]) -> tuple[Any, ...]:
+        """Everything the decoder needs about a pair of tokens, computed once.
+
+        0..7: its score indexed by 4 * (previous pair joined) + match code; 8: word-list
+        flags; 9: its ``words.tsv`` bucket; 10: in the dictionary; 11, 12: what it adds as
+        the first/last two tokens of a triple that is no known word; 13, 14: the shapes of
+        both tokens and of the second.
+        """
+        la, sa, left, _, _ = self.syllable[key[0]]
+        lb, sb, _, right, joined_b = self.syllable[key[1]]
+        word = la + " " + lb
+        bucket = self.lexicon.get(word, "-")
+        in_dictionary = word in self.dictionary
+        flags = (
+            (_WORD if in_dictionary or bucket != "-" else 0)
+            | (_PREFIX if word in self.prefixes else 0)
+            | (_SUFFIX if word in self.suffixes else 0)
+        )
+        status = (bucket, in_dictionary)
+        as_first, as_last = self.word_context[status]
+        shapes = sa + sb
+        if sa in _NO_JOIN_SHAPES or sb in _NO_JOIN_SHAPES:
+            return (*(-1e9,) * 8, flags, bucket, in_dictionary, as_first, as_last, shapes, sb)
+        base_s, by_word, joined_s, match = self.shape_pair[shapes]
+        word_alone, word_joined = by_word[status]
+        base = base_s + self.tables["p"].get((la, lb), 0.0) + left[sb] + right[sa] + word_alone
+        joined = base + joined_s + word_joined + joined_b
+        return (
+            base + match[0],
+            base + match[1],
+            base + match[2],
+            base + match[3],
+            joined + match[0],
+            joined + match[1],
+            joined + match[2],
+            joined + match[3],
+            flags,
+            bucket,
+            in_dictionary,
+            as_first,
+            as_last,
+            shapes,
+            sb,
+        )
+
+    def _shape_triple_info(self, shapes: str) -> tuple[float, float]:
+        t = self.tables
+        return (t["sl"].get((shapes,), 0.0), t["sr"].get((shapes,), 0.0))
 
     def _triple_score(self, key: tuple[str, str, str]) -> tuple[float, float]:
         """Scores a triple (x, y, z) adds as left context of y|z and as right context of x|y."""
-        (lx, sx), (ly, sy), (lz, sz) = map(self.syllable.__getitem__, key)
-        lex = self.lexicon.get
-        dic = self.dictionary
+        x, y, z = key
+        first = self.pair[(x, y)]
+        last = self.pair[(y, z)]
+        as_left, as_right = self.shape_triple[first[13] + last[14]]
+        if not first[8] & _PREFIX:  # "x y z" cannot be a known word: the common case
+            return (as_left + first[11], as_right + last[12])
+        three = " ".join((self.syllable[x][0], self.syllable[y][0], self.syllable[z][0]))
+        bucket3 = self.lexicon.get(three, "-")
+        dic3 = "1" if three in self.dictionary else "0"
         t = self.tables
-        shapes = (sx + sy + sz,)
-        three = lx + " " + ly + " " + lz
-        first, last = lx + " " + ly, ly + " " + lz
-        lex3 = lex(three, "-")
-        dic3 = "1" if three in dic else "0"
-        as_left = (
-            t["sl"].get(shapes, 0.0)
-            + t["xl"].get((lex3, lex(first, "-")), 0.0)
-            + t["dl"].get((dic3, "1" if first in dic else "0"), 0.0)
-        )
-        as_right = (
-            t["sr"].get(shapes, 0.0)
-            + t["xr"].get((lex3, lex(last, "-")), 0.0)
-            + t["dr"].get((dic3, "1" if last in dic else "0"), 0.0)
-        )
+        as_left += t["xl"].get((bucket3, first[9]), 0.0)
+        as_left += t["dl"].get((dic3, "1" if first[10] else "0"), 0.0)
+        as_right += t["xr"].get((bucket3, last[9]), 0.0)
+        as_right += t["dr"].get((dic3, "1" if last[10] else "0"), 0.0)
         return (as_left, as_right)
 
-    def joins(self, keys: Sequence[str], joinable: Sequence[bool]) -> list[bool]:
-        """For each key after the first: is it joined to the one before it?"""
+    def _match_codes(self, keys: Sequence[str], pairs: list[tuple[Any, ...]]) -> list[int]:
+        """``_max_match`` over the model's vocabulary, from the cached pair flags.
+
+        A longer word is looked up (one string built) only where a pair starts or ends one.
+        """
+        n = len(keys)
+        codes = [0] * (n - 1)
+        # Only boundaries whose pair is (part of) a known word can start or end a
+        # multi-syllable match; every other position is a one-syllable step.
+        marked = list(itertools.compress(itertools.count(), map(_FLAGS_OF, pairs)))
+        if not marked:
+            return codes
+        vocabulary = self.vocabulary
+        start = 0  # forward: the next syllable that begins a word
+        for i in marked:
+            if i < start:
+                continue
+            flags = pairs[i][8]
+            size = 2 if flags & _WORD else 1
+            if flags & _PREFIX:
+                low = [self.syllable[k][0] for k in keys[i : i + _MAX_WORD]]
+                size = next((k for k in range(len(low), 2, -1) if " ".join(low[:k]) in vocabulary), size)
+            if size > 1:
+                for j in range(i, i + size - 1):
+                    codes[j] = 2
+                start = i + size
+        end = n  # backward: the syllable after the last one still free
+        for i in reversed(marked):
+            stop = i + 2
+            if stop > end:
+                continue
+            flags = pairs[i][8]
+            size = 2 if flags & _WORD else 1
+            if flags & _SUFFIX:
+                low = [self.syllable[k][0] for k in keys[max(stop - _MAX_WORD, 0) : stop]]
+                size = next((k for k in range(len(low), 2, -1) if " ".join(low[-k:]) in vocabulary), size)
+            if size > 1:
+                for j in range(stop - size, stop - 1):
+                    codes[j] |= 1
+                end = stop - size
+        return codes
+
+    def joins(self, keys: Sequence[str], joinable: Sequence[int]) -> list[bool]:
+        """For each key after the first: is it joined to the one before it?
+
+        ``joinable`` per boundary: 0 never joined, 1 the model decides, 2 always joined.
+        """
         n = len(keys)
         if n < 2:
             return []
         padded = [_BOS, *keys, _EOS]
         pairs = list(map(self.pair.__getitem__, itertools.pairwise(keys)))
+        codes = self._match_codes(keys, pairs)
         # triples[j] is centred on keys[j]: left context of boundary j, right context of j - 1.
         triples = list(map(self.triple.__getitem__, zip(padded, keys, padded[2:], strict=False)))
-        out = []
+        out: list[bool] = []
+        append = out.append
         prev = 0
-        for can, pair, left, right in zip(joinable, pairs, triples, triples[1:], strict=False):
-            if can and pair[prev] + left[0] + right[1] > 0.0:
-                out.append(True)
-                prev = 1
+        for can, pair, code, left, right in zip(joinable, pairs, codes, triples, triples[1:], strict=False):
+            if can == 1:
+                if pair[prev + code] + left[0] + right[1] > 0.0:
+                    append(True)
+                    prev = 4
+                else:
+                    append(False)
+                    prev = 0
+            elif can:
+                append(True)
+                prev = 4
             else:
-                out.append(False)
+                append(False)
                 prev = 0
+        if 2 in joinable:
+            _separate_hyphens(keys, joinable, out)
         return out
+
+
+def _separate_hyphens(keys: Sequence[str], joinable: Sequence[int], out: list[bool]) -> None:
+    """Undo a glued-hyphen join when the model joined either side to more syllables.
+
+    ``knock-out`` and ``2-0`` are words, but in ``Hà Nội-Hải Phòng`` the hyphen separates
+    two words: it stays a word of its own.
+    """
+    last = len(out) - 1
+    for i in range(last):
+        if joinable[i] == 2 and joinable[i + 1] == 2 and keys[i + 1] == "-":
+            before = i > 0 and joinable[i - 1] == 1 and out[i - 1]
+            after = i + 2 <= last and joinable[i + 2] == 1 and out[i + 2]
+            if before or after:
+                out[i] = out[i + 1] = False
 
 
 _MODEL_LOCK = threading.Lock()
@@ -338,23 +590,33 @@ def _keys(text: str, pieces: list[str]) -> list[str]:
     return pieces
 
 
+def _joinable(keys: Sequence[str], gaps: Sequence[str]) -> list[int]:
+    """Per boundary: 1 the model decides (a space between), 2 always joined, 0 never."""
+    joinable = [1 if gap else 0 for gap in gaps]
+    if 0 in joinable:
+        for i, glued in enumerate(_glued_joins(keys, gaps)):
+            if glued:
+                joinable[i] = 2
+    return joinable
+
+
 def _decide(model: _SegmenterModel, keys: list[str], gaps: list[str]) -> list[bool]:
     """Join decisions between consecutive keys; ``gaps`` is the text between them.
 
     Tokens are joined only across horizontal whitespace; a line break ends the context
     too, so the lines of a text are decoded as if they were separate inputs.
     """
+    joinable = _joinable(keys, gaps)
     if "\n" not in "".join(gaps):
-        return model.joins(keys, [bool(gap) for gap in gaps])
+        return model.joins(keys, joinable)
     out: list[bool] = []
     first = 0
     for i, gap in enumerate(gaps):
         if "\n" in gap:
-            chunk = gaps[first:i]
-            out.extend(model.joins(keys[first : i + 1], [bool(g) for g in chunk]))
+            out.extend(model.joins(keys[first : i + 1], joinable[first:i]))
             out.append(False)
             first = i + 1
-    out.extend(model.joins(keys[first:], [bool(g) for g in gaps[first:]]))
+    out.extend(model.joins(keys[first:], joinable[first:]))
     return out
 
 
