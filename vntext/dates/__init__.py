@@ -18,6 +18,7 @@ spans always index the original string.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -134,15 +135,24 @@ def _toward_future(expr: dict[str, Any]) -> dict[str, Any]:
     return expr
 
 
-def _matches(text: str, base: datetime, config: DateConfig = _DEFAULT) -> list[DateMatch]:
+def _mentions(text: str) -> Sequence[Mention]:
     # What a text says does not depend on the base, so short texts (feed times, datelines,
     # which repeat endlessly in scraped pages) are scanned once per process and cached.
-    mentions = _scan_short(text) if len(text) <= _CACHE_MAX_CHARS else scan(text)
+    return _scan_short(text) if len(text) <= _CACHE_MAX_CHARS else scan(text)
+
+
+def _match(text: str, mention: Mention, base: datetime, config: DateConfig) -> DateMatch | None:
+    s, e, expr = mention
+    value = resolve(_toward_future(expr) if config.prefer_future else expr, base)
+    return None if value is None else DateMatch(value[0], value[1], value[2], (s, e), text[s:e])
+
+
+def _matches(text: str, base: datetime, config: DateConfig = _DEFAULT) -> list[DateMatch]:
     out = []
-    for s, e, expr in mentions:
-        value = resolve(_toward_future(expr) if config.prefer_future else expr, base)
-        if value is not None:
-            out.append(DateMatch(value[0], value[1], value[2], (s, e), text[s:e]))
+    for mention in _mentions(text):
+        found = _match(text, mention, base, config)
+        if found is not None:
+            out.append(found)
     return out
 
 
@@ -170,7 +180,8 @@ def find_dates(
     []
     """
     text = ensure_str(text, "find_dates")
-    return _matches(text, _base(base, "find_dates"), _config(config, prefer_future))
+    options = _DEFAULT if config is None and prefer_future is None else _config(config, prefer_future)
+    return _matches(text, _base(base, "find_dates"), options)
 
 
 def parse_date(
@@ -194,10 +205,17 @@ def parse_date(
     True
     """
     text = ensure_str(text, "parse_date")
-    found = _matches(text, _base(base, "parse_date"), _config(config, prefer_future))
-    if not found:
-        return None
-    return max(found, key=lambda m: m.span[1] - m.span[0])
+    options = _DEFAULT if config is None and prefer_future is None else _config(config, prefer_future)
+    base = _base(base, "parse_date")
+    # The longest mention that resolves (the first of equally long ones): try the longest first.
+    mentions = _mentions(text)
+    if len(mentions) > 1:
+        mentions = sorted(mentions, key=lambda m: m[0] - m[1])
+    for mention in mentions:
+        found = _match(text, mention, base, options)
+        if found is not None:
+            return found
+    return None
 
 
 def parse(text: str, base: datetime) -> DateMatch | None:

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
+from itertools import accumulate
 from typing import Any
 
 from vntext._chars import strip_table
 from vntext._views import fold
-from vntext.dates._lexicon import Lexicon, lexicon, marks_of
+from vntext.dates._lexicon import Lexicon, Phrase, WordSig, lexicon, marks_of
 from vntext.dates._resolve import _valid
 
 __all__ = ["Mention", "scan"]
@@ -30,7 +32,25 @@ __all__ = ["Mention", "scan"]
 Expr = dict[str, Any]
 Mention = tuple[int, int, Expr]  # original start, original end, expression
 
-_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|\S")
+# A token is a digit run, a letter run or any other single visible character; splitting on
+# tokens (kept by the group) leaves the whitespace between them.
+_SPLIT = re.compile(r"([0-9]+|[^\W\d_]+|\S)")
+_DIGITS = "0123456789"
+_ASCII_FORMS: dict[str, str] = {}  # word -> the word without diacritics (bounded memo)
+
+
+def _ascii_form(word: str) -> str:
+    """``word`` without diacritics (ASCII words as they are); words recur, so remember them."""
+    if word.isascii():
+        return word
+    found = _ASCII_FORMS.get(word)
+    if found is None:
+        found = word.translate(strip_table())
+        if len(_ASCII_FORMS) < 50_000:
+            _ASCII_FORMS[word] = found
+    return found
+
+
 _SEPS = ("/", ".", "-")
 _DASHES = ("-", "\u2013", "\u2014", "\u2212")
 _CONNECT_PUNCT = (",", "|", "-", "\u2013", "\u2014", "\u00b7")
@@ -62,67 +82,75 @@ def _amount(n: int, grain: str) -> dict[str, int]:
 
 class _Scanner:
     """One pass over one text. Methods named ``*_at`` try one atom at a token index and
-    return ``(end_token, expr)`` or ``None``; they never look more than a few tokens ahead."""
+    return ``(end_token, expr)`` or ``None``; they never look more than a few tokens ahead.
+
+    Tokens are kept as parallel lists: ``W`` (as written: lower case, diacritics kept),
+    ``A`` (the same without diacritics, what the vocabulary is keyed on) and ``G`` (the
+    whitespace before each token; one more entry for the text's tail)."""
 
     __slots__ = (
         "A",
-        "E",
-        "S",
-        "_ambiguous",
+        "G",
+        "W",
         "_edges",
-        "_line_plain",
-        "_line_starts",
-        "_lines_done",
-        "asc",
+        "_lines",
+        "_parts",
+        "_starts",
         "last_end",
-        "lex",
         "low",
         "n",
-        "tables",
-        "triggers",
+        "plain_text",
         "view",
     )
 
     def __init__(self, text: str) -> None:
-        self.view = fold(text, lower=True, strip_marks=False)
-        self.low = low = self.view.text
-        self.asc = asc = low.translate(strip_table())
-        self.lex, self._ambiguous, self.triggers = _static()
-        self.tables = self.lex.tables
-        self.A: list[str] = _TOKEN.findall(asc)
-        self.S: list[int] = []
-        self.E: list[int] = []
-        # Tokens are separated only by whitespace, so each is found from the previous end.
-        starts, ends, find = self.S.append, self.E.append, asc.index
-        pos = 0
-        for tok in self.A:
-            pos = find(tok, pos)
-            starts(pos)
-            pos += len(tok)
-            ends(pos)
-        self.n = len(self.A)
+        self.view = view = fold(text, lower=True, strip_marks=False)
+        self.low = low = view.text
+        # Splitting on the tokens leaves only whitespace between them: gap, token, gap, ...
+        # (Stripping diacritics maps each letter to a letter, so it never moves a boundary.)
+        self._parts = parts = _SPLIT.split(low)
+        self.W: list[str] = parts[1::2]
+        self.G: list[str] = parts[0::2]
+        self.n = len(self.W)
+        # An ASCII text has no diacritics to strip (and every token is typed without them).
+        self.plain_text = low.isascii()
+        forms = _ASCII_FORMS.get
+        self.A: list[str] = (
+            self.W if self.plain_text else [t if t.isascii() else forms(t) or _ascii_form(t) for t in self.W]
+        )
+        self._starts: list[int] | None = None
         # Lines written wholly without diacritics let a bare word stand for its marked form.
-        self._line_starts: list[int] = [0]
-        self._line_plain: list[bool] = []
-        self._lines_done = False
+        self._lines: tuple[list[int], list[bool]] | None = None  # line starts, plain or not
         self.last_end = -1  # token index where the last emitted mention ended
         self._edges: tuple[int, int] | None = None
 
     # ----------------------------------------------------------------- token tests
     def L(self, i: int) -> str:
-        return self.low[self.S[i] : self.E[i]]
+        """Token i as written (lower case, diacritics kept)."""
+        return self.W[i]
+
+    def start(self, i: int) -> int:
+        """Offset (in the folded text) of token i."""
+        if self._starts is None:
+            self._starts = list(accumulate(map(len, self._parts)))[::2]
+        return self._starts[i]
+
+    def end(self, i: int) -> int:
+        """Offset (in the folded text) just after token i."""
+        return self.start(i) + len(self.W[i])
 
     def _plain(self, i: int) -> bool:
-        if not self._lines_done:
+        if self.plain_text:
+            return True
+        if self._lines is None:
+            self._lines = ([], [])
             pos = 0
-            low, asc = self.low, self.asc
-            for line in low.split("\n"):
-                end = pos + len(line)
-                self._line_plain.append(low[pos:end] == asc[pos:end])
-                self._line_starts.append(end + 1)
-                pos = end + 1
-            self._lines_done = True
-        return self._line_plain[bisect.bisect_right(self._line_starts, self.S[i]) - 1]
+            for line in self.low.split("\n"):
+                self._lines[0].append(pos)
+                self._lines[1].append(line == line.translate(strip_table()))
+                pos += len(line) + 1
+        starts, plain = self._lines
+        return plain[bisect.bisect_right(starts, self.start(i)) - 1]
 
     def digit(self, i: int) -> bool:
         return i < self.n and self.A[i][0] in "0123456789"
@@ -132,78 +160,109 @@ class _Scanner:
 
     def adj(self, i: int) -> bool:
         """Token i touches token i-1 (no space between)."""
-        return 0 < i < self.n and self.S[i] == self.E[i - 1]
+        return 0 < i < self.n and not self.G[i]
 
     def gap_nl(self, i: int) -> int:
+        """Line breaks between token i-1 and token i."""
         if i <= 0 or i >= self.n:
             return 0
-        return self.asc.count("\n", self.E[i - 1], self.S[i])
+        return self.G[i].count("\n")
 
     def p(self, i: int, *chars: str) -> bool:
         return i < self.n and self.A[i] in chars
 
-    def match_word(self, i: int, wsig: tuple[str, str]) -> bool:
-        if i >= self.n or self.A[i] != wsig[0]:
-            return False
-        lowtok = self.L(i)
+    def glued_sep(self, j: int, *chars: str) -> bool:
+        """Token j is one of ``chars`` glued between token j-1 and a digit run (the / of 5/6):
+        ``p(j, *chars) and adj(j) and digit(j + 1) and adj(j + 1)`` in one test."""
+        return (
+            j > 0
+            and j + 1 < self.n
+            and self.A[j] in chars
+            and not self.G[j]
+            and not self.G[j + 1]
+            and self.A[j + 1][0] in _DIGITS
+        )
+
+    def word_ok(self, i: int, wsig: WordSig) -> bool:
+        """Token i, whose letters are ``wsig[0]``, carries the marks of ``wsig`` (or none)."""
+        lowtok = self.W[i]
         if lowtok == wsig[0]:
             # Typed without diacritics. A few bare forms are everyday words of their own
             # (sang, sau, nam, thu...): read them as the marked word only on a line typed
             # wholly without diacritics.
-            return wsig[1] == "" or wsig[0] not in self._ambiguous or self._plain(i)
+            return wsig[1] == "" or wsig[0] not in _AMBIGUOUS[0] or self._plain(i)
         return marks_of(lowtok) == wsig[1]
+
+    def match_word(self, i: int, wsig: WordSig) -> bool:
+        return i < self.n and self.A[i] == wsig[0] and self.word_ok(i, wsig)
+
+    def phrase(self, phrases: tuple[Phrase, ...], i: int) -> tuple[Any, int] | None:
+        """The first (longest) of ``phrases`` written at token i, whose letters start
+        ``phrases``' first word: (value, end token). Later words must follow on the same
+        line, each separated by a space."""
+        for first, rest, value in phrases:
+            if rest and (i + 1 >= self.n or self.A[i + 1] != rest[0][0]):
+                continue  # the second word's letters differ (the cheapest test first)
+            if not self.word_ok(i, first):
+                continue
+            if not rest:
+                return value, i + 1
+            k = i + 1
+            for w in rest:
+                if k >= self.n or not self.G[k] or "\n" in self.G[k] or not self.match_word(k, w):
+                    break
+                k += 1
+            else:
+                return value, k
+        return None
 
     def look(self, cat: str, i: int) -> tuple[Any, int] | None:
         """Longest phrase of category ``cat`` starting at token i: (value, end token)."""
         if i >= self.n:
             return None
-        cands = self.tables[cat].get(self.A[i])
-        if not cands:
-            return None
-        for words, value in cands:
-            if len(words) == 1:
-                if self.match_word(i, words[0]):
-                    return value, i + 1
-                continue
-            k = i
-            ok = True
-            for w in words:
-                if k >= self.n or (k > i and (self.adj(k) or self.gap_nl(k))) or not self.match_word(k, w):
-                    ok = False
-                    break
-                k += 1
-            if ok:
-                return value, k
-        return None
+        phrases = _TABLES[cat].get(self.A[i])
+        return self.phrase(phrases, i) if phrases else None
 
     def has(self, cat: str, i: int) -> int:
         """End of the longest phrase of ``cat`` at i, or -1."""
-        if i >= self.n or self.A[i] not in self.tables[cat]:
+        if i >= self.n:
             return -1
-        found = self.look(cat, i)
+        phrases = _TABLES[cat].get(self.A[i])
+        if not phrases:
+            return -1
+        found = self.phrase(phrases, i)
         return found[1] if found else -1
 
     def num(self, i: int, maxlen: int = 4, inner: bool = False) -> int | None:
         """Value of a digit token that starts a fresh number (not inside 1.200, S24, 2,4);
         ``inner`` accepts a number glued to the one before (the 6 of 5/6)."""
-        if not self.digit(i) or len(self.A[i]) > maxlen:
+        if i >= self.n:
             return None
-        if self.adj(i) and not inner:
-            prev = self.A[i - 1]
+        A = self.A
+        tok = A[i]
+        if tok[0] not in _DIGITS or len(tok) > maxlen:
+            return None
+        if not inner and i > 0 and not self.G[i]:  # glued to the token before
+            prev = A[i - 1]
             if prev[0].isalnum():
                 return None
-            if prev in (".", ",", ":", "/", "-", "+", "_") and self.adj(i - 1) and self.digit(i - 2):
+            if (
+                prev in (".", ",", ":", "/", "-", "+", "_")
+                and i > 1
+                and not self.G[i - 1]
+                and A[i - 2][0] in _DIGITS
+            ):
                 return None
-        return int(self.A[i])
+        return int(tok)
 
     def ends_number(self, j: int) -> bool:
         """Nothing number-like continues right after token j-1 (no 2.4.1, 15/2023/TT)."""
-        if j >= self.n or not self.adj(j):
+        if j <= 0 or j >= self.n or self.G[j]:  # not glued to token j-1
             return True
         a = self.A[j]
         if a[0].isalnum() or a in ("%", "_"):
             return False
-        if a in ("/", ".", "-", ":", ",", "+", ";") and self.adj(j + 1) and j + 1 < self.n:
+        if a in ("/", ".", "-", ":", ",", "+", ";") and j + 1 < self.n and not self.G[j + 1]:
             return not self.A[j + 1][0].isalnum()
         return True
 
@@ -239,9 +298,11 @@ class _Scanner:
         """Amounts before a unit: digits, number words, ``nửa``: [(value, end, spelled)]."""
         v = self.num(i)
         if v is not None:
-            if self.adj(i + 1) and self.p(i + 1, ",", ".") and self.digit(i + 2) and self.adj(i + 2):
+            if self.glued_sep(i + 1, ",", "."):
                 return []  # 4,2 năm; 1.200 ngày
             return [(float(v), i + 1, False)]
+        if i + 1 >= self.n or self.A[i + 1][0] in _DIGITS:
+            return []  # a spelled amount ends at i then, with no unit after it (năm 2024)
         if self.has("half", i) > 0:
             return [(0.5, i + 1, True)]
         return [(float(val), j, True) for val, j in self.number_words(i)]
@@ -286,40 +347,51 @@ class _Scanner:
             out.append((_amount(n, grain), grain, k, spelled, value))
         return out
 
-    def offset_at(self, i: int) -> tuple[int, Expr] | None:
+    def _prefixed_offset_at(self, i: int) -> tuple[bool, tuple[int, Expr] | None]:
+        """cách đây N unit, sau N unit, mấy/những + unit: (whether i starts one, its atom)."""
         # cách đây N unit
         j = self.has("offset_ago_prefix", i)
         if j > 0:
             while self.has("approximate", j) > 0:
                 j += 1
             for amount, grain, k, _sp, _v in self._offset_amount(j):
-                return k, {"kind": "offset", "amount": amount, "sign": -1, "grain": grain}
-            return None
+                return True, (k, {"kind": "offset", "amount": amount, "sign": -1, "grain": grain})
+            return True, None
         # sau N unit [nữa]: an offset only when nothing (an activity) follows it
         j = self.has("offset_after_prefix", i)
         if j > 0:
             if self.has("approximate", j) > 0 or self.has("vague_amounts", j) > 0:
-                return j + 1, {"kind": "block"}
+                return True, (j + 1, {"kind": "block"})
             for amount, grain, k, _sp, _v in self._offset_amount(j):
                 after = self.has("offset_future", k)
                 if after > 0:
-                    return after, {"kind": "offset", "amount": amount, "sign": 1, "grain": grain}
+                    return True, (after, {"kind": "offset", "amount": amount, "sign": 1, "grain": grain})
                 if k >= self.n or not self.is_word(k) or self.gap_nl(k):
-                    return k, {"kind": "offset", "amount": amount, "sign": 1, "grain": grain}
-                return k, {"kind": "block"}  # sau 3 tháng sử dụng: a duration
-            return None
+                    return True, (k, {"kind": "offset", "amount": amount, "sign": 1, "grain": grain})
+                return True, (k, {"kind": "block"})  # sau 3 tháng sử dụng: a duration
+            return True, None
         if self.has("vague_amounts", i) > 0 and self.unit(i + 1):
             # Vague or plural amounts are not dates: mấy hôm trước (§19), mấy ngày nay, những năm qua.
             k = i + 2
             if self.year4(k) is not None:
-                return None  # những năm 1990: leave "năm 1990" to the year recogniser
+                return True, None  # những năm 1990: leave "năm 1990" to the year recogniser
             for cat in ("offset_past", "offset_future", "window_past", "window_future", "year_markers"):
                 end = self.has(cat, k)
                 if end > 0:
-                    return end, {"kind": "block"}
-            return k, {"kind": "block"}
+                    return True, (end, {"kind": "block"})
+            return True, (k, {"kind": "block"})
+        return False, None
+
+    def offset_at(self, i: int) -> tuple[int, Expr] | None:
+        if self.A[i][0] not in _DIGITS:  # a prefix is a word
+            prefixed, got = self._prefixed_offset_at(i)
+            if prefixed:
+                return got
         # N unit <marker>
+        followers = _OFFSET_FOLLOWERS[0]
         for amount, grain, k, spelled, value in self._offset_amount(i):
+            if k >= self.n or self.A[k] not in followers:
+                continue  # no marker after the amount (what the look-ups below would find)
             end = self.has("duration_followers", k)
             if end > 0:
                 return end, {"kind": "block"}  # 2 năm rồi, 3 tháng nay: "for N units now"
@@ -431,6 +503,8 @@ class _Scanner:
         """Trailing tới / sắp tới / này (future) or vừa qua (past) on a year-less expression."""
         if expr.get("y") is not None or expr.get("year_rel") is not None:
             return j
+        if j >= self.n or self.A[j] not in _TIME_MARKERS[0]:
+            return j
         k = self.has("future_markers", j)
         if k > 0 and self.L(j) != "tối":
             if self.has("narrative_followers", k) > 0:
@@ -473,7 +547,7 @@ class _Scanner:
             if yp:
                 expr.update(yp[0])
                 k = yp[1]
-            elif self.p(k, *_SEPS) and self.adj(k) and self.digit(k + 1) and self.adj(k + 1):
+            elif self.glued_sep(k, *_SEPS):
                 return None  # tháng 3/15...: not a month-year
             k = self.markers(expr, k)
             return k, expr
@@ -518,7 +592,7 @@ class _Scanner:
         y = self.year4(i)
         if y is None or not 1900 <= y <= 2099 or self.adj(i) or i == 0 or not self.is_word(i - 1):
             return None
-        first = self.view.original[self.view.span(self.S[i - 1], self.S[i - 1] + 1)[0]]
+        first = self.view.original[self.view.span(self.start(i - 1), self.start(i - 1) + 1)[0]]
         if not first.isupper() or self.gap_nl(i):
             return None
         if self.unit(i + 1) or self.has("count_nouns", i + 1) > 0:
@@ -574,6 +648,8 @@ class _Scanner:
         return None
 
     def fuzzy_at(self, i: int) -> tuple[int, Expr] | None:
+        if self.A[i][0] in _DIGITS:
+            return self._months_of_year_at(i)
         part = self.look("fuzzy_parts", i)
         if part:
             name, j = part
@@ -618,13 +694,17 @@ class _Scanner:
                 expr.update(yp[0])
                 return yp[1], expr
             return k, expr
+        return self._months_of_year_at(i)
+
+    def _months_of_year_at(self, i: int) -> tuple[int, Expr] | None:
+        """N tháng đầu/cuối năm (§12): the first or last N months of a year."""
         for value, j, _spelled in self.amounts(i):
             if value != int(value) or not 1 <= value <= 11 or self.has("month_head", j) < 0:
                 continue
             fl = self.look("first_last", j + 1)
             if not fl or self.has("year_head", fl[1]) < 0:
                 continue
-            expr = {"kind": "fuzzy", "fz": "nmonths", "part": fl[0], "n": int(value)}
+            expr: Expr = {"kind": "fuzzy", "fz": "nmonths", "part": fl[0], "n": int(value)}
             yp = self.year_part(fl[1])
             if yp:
                 expr.update(yp[0])
@@ -663,7 +743,7 @@ class _Scanner:
                     expr["tz"] = 0
                     expr["roles"].add("tz")
                     k += 1
-                elif self.p(k, "+", "-") and self.adj(k) and self.digit(k + 1) and self.adj(k + 1):
+                elif self.glued_sep(k, "+", "-"):
                     hh = int(self.A[k + 1][:2])
                     mm = int(self.A[k + 1][2:4] or 0) if len(self.A[k + 1]) == 4 else 0
                     end = k + 2
@@ -688,20 +768,20 @@ class _Scanner:
             return None
         expr: Expr = {"kind": "point", "d": d, "roles": {"day"}}
         j = i + 1
-        if self.p(j, *_SEPS) and self.adj(j) and self.digit(j + 1) and self.adj(j + 1):
+        if self.glued_sep(j, *_SEPS):
             sep = self.A[j]
             m = self.num(j + 1, 2, True)
             if m is None:
                 return None
             k = j + 2
-            if self.p(k, sep) and self.adj(k) and self.digit(k + 1) and self.adj(k + 1):
+            if self.glued_sep(k, sep):
                 ytxt = self.A[k + 1]
                 if len(ytxt) not in (2, 4) or not self.ends_number(k + 2):
                     return None
                 y = int(ytxt) + (2000 if len(ytxt) == 2 else 0)
                 expr.update(m=m, y=y)
                 return k + 2, expr
-            if self.p(k, *_SEPS, ":") and self.adj(k) and self.digit(k + 1) and self.adj(k + 1):
+            if self.glued_sep(k, *_SEPS, ":"):
                 return None
             if not self.ends_number(k) or not 1 <= m <= 12:
                 return None
@@ -748,11 +828,11 @@ class _Scanner:
         return j, expr
 
     def date_at(self, i: int) -> tuple[int, Expr] | None:
-        j = self.has("day_heads", i)
-        hom = -1
-        if j < 0:
-            hom = self.has("hom", i)
-            j = hom
+        j = -1
+        if self.A[i][0] not in _DIGITS:  # ngày 5/6, hôm 12.4
+            j = self.has("day_heads", i)
+            if j < 0:
+                j = self.has("hom", i)
         prefixed = j > 0
         start = j if prefixed else i
         got = self.day_core(start, prefixed)
@@ -857,23 +937,11 @@ class _Scanner:
         if h is None or h > 24:
             return None
         j = i + 1
-        if (
-            self.p(j, ":", ";")
-            and self.adj(j)
-            and self.digit(j + 1)
-            and self.adj(j + 1)
-            and len(self.A[j + 1]) == 2
-        ):
+        if self.glued_sep(j, ":", ";") and len(self.A[j + 1]) == 2:
             mi = int(self.A[j + 1])
             k = j + 2
             expr: Expr = {"H": h, "Mi": mi, "clock_grain": "minute"}
-            if (
-                self.p(k, ":")
-                and self.adj(k)
-                and self.digit(k + 1)
-                and self.adj(k + 1)
-                and len(self.A[k + 1]) == 2
-            ):
+            if self.glued_sep(k, ":") and len(self.A[k + 1]) == 2:
                 expr.update(S=int(self.A[k + 1]), clock_grain="second")
                 k += 2
             if mi > 59 or expr.get("S", 0) > 59 or h > 23 or not self.clock_ends(k):
@@ -924,7 +992,7 @@ class _Scanner:
         if a[0].isdigit():
             return False
         if a[0].isalpha():
-            return a == "z" or a in self.tables["ampm"]
+            return a == "z" or a in _TABLES["ampm"]
         return not (a in (":", ".", "/", ",", ";") and self.adj(k + 1) and self.digit(k + 1))
 
     def time_at(self, i: int) -> tuple[int, Expr] | None:
@@ -1041,15 +1109,15 @@ class _Scanner:
         return k, expr
 
     def look_holiday(self, i: int) -> tuple[Any, int] | None:
+        """A holiday name at i (its words may touch, as in Quốc khánh-2/9): ((m, d), end)."""
         if i >= self.n:
             return None
-        cands = self.lex.holidays.get(self.A[i])
-        if not cands:
-            return None
-        for words, value in cands:
-            k = i
-            for w in words:
-                if not self.match_word(k, w) or (k > i and self.gap_nl(k)):
+        for first, rest, value in _HOLIDAYS[0].get(self.A[i], ()):
+            if not self.word_ok(i, first):
+                continue
+            k = i + 1
+            for w in rest:
+                if not self.match_word(k, w) or self.gap_nl(k):
                     break
                 k += 1
             else:
@@ -1075,10 +1143,13 @@ class _Scanner:
         if i >= self.n:
             return None
         a = self.A[i]
-        if a[0] in "0123456789":
-            fns = _digit_recognisers(a, self.A[i + 1] if i + 1 < self.n else "")
+        if a[0] in _DIGITS:
+            nxt = self.A[i + 1] if i + 1 < self.n else ""
+            fns = _DIGIT_MEMO.get((min(len(a), 5), nxt)) or _digit_recognisers(a, nxt)
         else:
             fns = _DISPATCH[0].get(a, ())
+            if len(fns) == 1:
+                return fns[0](self, i)  # type: ignore[no-any-return]
         best: tuple[int, Expr] | None = None
         for fn in fns:
             got = fn(self, i)
@@ -1104,7 +1175,7 @@ class _Scanner:
         a = self.A[k]
         if a[0] in "0123456789":
             fns = _digit_recognisers(a, self.A[k + 1] if k + 1 < self.n else "")
-        elif a in self.triggers:
+        elif a in _TRIGGERS[0]:
             fns = _DISPATCH[0].get(a, ())
         else:
             return None
@@ -1127,8 +1198,10 @@ class _Scanner:
 
     def chain(self, i: int, first: tuple[int, Expr]) -> tuple[int, Expr]:
         j, expr = first
-        expr = dict(expr)
-        roles = set(expr.get("roles", ()))
+        if j >= self.n:
+            return first  # the text ends here: nothing to join
+        roles: set[str] = expr["roles"]
+        copied = False  # the atom's dict and roles are copied before the first change
         while True:
             k = self.connector(j)
             if k < 0 or k >= self.n:
@@ -1147,6 +1220,8 @@ class _Scanner:
                 or (roles <= {"time", "tz"} and "day" in part["roles"])
             ):
                 break  # a line break only joins a date to its clock time (datelines)
+            if not copied:
+                expr, roles, copied = dict(expr), set(roles), True
             for key, value in part.items():
                 if key == "roles":
                     continue
@@ -1160,10 +1235,13 @@ class _Scanner:
             k = j
             tz = self.tz_at(k)
             if tz is not None and not self.gap_nl(k):
+                if not copied:
+                    expr, roles, copied = dict(expr), set(roles), True
                 expr["tz"] = tz[1]
                 roles.add("tz")
                 j = tz[0]
-        expr["roles"] = roles
+        if copied:
+            expr["roles"] = roles
         return j, expr
 
     def cue_before(self, i: int) -> bool:
@@ -1248,24 +1326,6 @@ def _pod_hour(h: int, pod: tuple[int, int]) -> int:
     return h
 
 
-_AMBIGUOUS_CACHE: list[frozenset[str]] = []
-_STATIC: list[tuple[Lexicon, frozenset[str], frozenset[str]]] = []
-
-
-def _static() -> tuple[Lexicon, frozenset[str], frozenset[str]]:
-    """(vocabulary, ambiguous plain words, trigger words), built once per process."""
-    if not _STATIC:
-        lex = lexicon()
-        _STATIC.append((lex, _ambiguous_plain(lex), _triggers(lex)))
-    return _STATIC[0]
-
-
-def _ambiguous_plain(lex: Lexicon) -> frozenset[str]:
-    if not _AMBIGUOUS_CACHE:
-        _AMBIGUOUS_CACHE.append(frozenset(lex.tables["ambiguous_without_marks"]))
-    return _AMBIGUOUS_CACHE[0]
-
-
 # Recognisers in tie-break order, with the vocabulary tables whose first words start them
 # ("#" = a digit run). Only the recognisers a token can start are run at that token.
 _ATOMS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -1326,7 +1386,9 @@ def _digit_recognisers_for(length: int, nxt: str) -> tuple[Any, ...]:
     short = length <= 2
     out: list[Any] = []
     if nxt in _UNIT_WORDS:
-        out += (_Scanner.offset_at, _Scanner.fuzzy_at)
+        out.append(_Scanner.offset_at)
+        if nxt in _MONTH_WORDS:  # 3 tháng đầu năm (a digit amount needs tháng right after it)
+            out.append(_Scanner.fuzzy_at)
     if length == 4:
         if nxt == "-":
             out.append(_Scanner.iso_at)
@@ -1360,23 +1422,60 @@ def _build_dispatch(lex: Lexicon) -> dict[str, tuple[Any, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-_TRIGGERS: list[frozenset[str]] = []
+# Built once per process from the vocabulary by _setup() (filled in place, so that the
+# recognisers read plain module globals; _TRIGGERS is filled last and marks them ready).
+_TABLES: dict[str, dict[str, tuple[Phrase, ...]]] = {}  # category -> first word -> phrases
+_HOLIDAYS: list[dict[str, tuple[Phrase, ...]]] = []
+_AMBIGUOUS: list[frozenset[str]] = []  # bare words that stand for a marked one only on plain lines
+_TRIGGERS: list[frozenset[str]] = []  # words that can start a mention
 _RANGE_HEADS: list[frozenset[str]] = []
+# First words of the markers that can follow "N unit" in an offset or window (3 ngày trước).
+_OFFSET_FOLLOWERS: list[frozenset[str]] = []
+# First words of the markers after a year-less expression (tới, này, vừa qua).
+_TIME_MARKERS: list[frozenset[str]] = []
 
 
-def _triggers(lex: Lexicon) -> frozenset[str]:
-    """Words that can start a mention (built once per process; first call wins a benign race)."""
-    if not _TRIGGERS:
-        dispatch = _build_dispatch(lex)
-        words = set(dispatch) - {"#"}
-        for name in ("range_from", "range_period_heads"):
-            words.update(lex.tables[name])
-        _UNIT_WORDS.update(lex.tables["units"], ("h",))
-        _MONTH_WORDS.update(lex.tables["month_head"])
-        _DISPATCH.append(dispatch)
-        _RANGE_HEADS.append(frozenset(lex.tables["range_from"]) | frozenset(lex.tables["range_period_heads"]))
-        _TRIGGERS.append(frozenset(words))
-    return _TRIGGERS[0]
+_SETUP_LOCK = threading.Lock()
+
+
+def _setup() -> None:
+    """Compile the vocabulary into the look-up tables above (once per process, thread-safe)."""
+    with _SETUP_LOCK:
+        if not _TRIGGERS:
+            _fill_tables()
+
+
+def _fill_tables() -> None:
+    """The body of _setup(), run under its lock by the first caller."""
+    lex = lexicon()
+    dispatch = _build_dispatch(lex)
+    words = set(dispatch) - {"#"}
+    for name in ("range_from", "range_period_heads"):
+        words.update(lex.tables[name])
+    _UNIT_WORDS.update(lex.tables["units"], ("h",))
+    _MONTH_WORDS.update(lex.tables["month_head"])
+    _TABLES.update(lex.tables)
+    _OFFSET_FOLLOWERS.append(
+        frozenset().union(
+            *(
+                lex.tables[name]
+                for name in (
+                    "duration_followers",
+                    "offset_past",
+                    "offset_future",
+                    "offset_later_digits_only",
+                    "window_past",
+                    "window_future",
+                )
+            )
+        )
+    )
+    _TIME_MARKERS.append(frozenset(lex.tables["future_markers"]) | frozenset(lex.tables["past_markers"]))
+    _HOLIDAYS.append(lex.holidays)
+    _AMBIGUOUS.append(frozenset(lex.tables["ambiguous_without_marks"]))
+    _DISPATCH.append(dispatch)
+    _RANGE_HEADS.append(frozenset(lex.tables["range_from"]) | frozenset(lex.tables["range_period_heads"]))
+    _TRIGGERS.append(frozenset(words))
 
 
 _CHUNK = 16_384
@@ -1391,6 +1490,8 @@ def scan(text: str) -> list[Mention]:
     Long texts are scanned in pieces of about 16 KB cut at sentence ends or blank lines,
     which keeps the token tables small (and the pass linear) without changing what is found.
     """
+    if not _TRIGGERS:
+        _setup()
     if len(text) <= 2 * _CHUNK:
         return _scan_piece(text, 0)
     out: list[Mention] = []
@@ -1409,7 +1510,7 @@ def scan(text: str) -> list[Mention]:
 
 def _scan_piece(text: str, offset: int) -> list[Mention]:
     sc = _Scanner(text)
-    triggers = sc.triggers
+    triggers = _TRIGGERS[0]
     range_heads = _RANGE_HEADS[0]
     out: list[Mention] = []
     i = 0
@@ -1426,7 +1527,7 @@ def _scan_piece(text: str, offset: int) -> list[Mention]:
             continue
         start, end, expr = got
         if expr is not None:
-            s, e = sc.view.span(sc.S[start], sc.E[end - 1])
+            s, e = sc.view.span(sc.start(start), sc.end(end - 1))
             out.append((s + offset, e + offset, expr))
             sc.last_end = end
         i = max(end, i + 1)
@@ -1438,10 +1539,13 @@ def _mention_at(sc: _Scanner, i: int) -> tuple[int, int, Expr | None] | None:
     if atom is None:
         return None
     j, expr = atom
-    if expr.get("kind") == "block":
+    kind = expr.get("kind")
+    if kind == "block":
         return i, j, None
-    if expr.get("kind") == "point" and expr.get("roles", set()) <= _MERGE_ROLES and expr.get("roles"):
-        j, expr = sc.chain(i, (j, expr))
+    if kind == "point":
+        roles = expr.get("roles")
+        if roles and roles <= _MERGE_ROLES:
+            j, expr = sc.chain(i, (j, expr))
     done = sc.finish(i, j, expr)
     if done is None:
         return None

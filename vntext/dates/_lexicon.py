@@ -19,9 +19,11 @@ from typing import Any
 from vntext._chars import strip_table
 from vntext._resources import read_json
 
-__all__ = ["Lexicon", "WordSig", "lexicon", "marks_of", "sig"]
+__all__ = ["Lexicon", "Phrase", "WordSig", "lexicon", "marks_of", "sig"]
 
 WordSig = tuple[str, str]  # (letters without diacritics, sorted combining marks)
+# One vocabulary phrase: its first word, the words after it (often none), its value.
+Phrase = tuple[WordSig, tuple[WordSig, ...], Any]
 
 
 @lru_cache(maxsize=16384)
@@ -41,18 +43,18 @@ def sig(word: str) -> WordSig:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Phrase tables by category: first word (ASCII) -> [(word signatures, value)], longest first."""
+    """Phrase tables by category: first word (ASCII) -> its phrases, longest first."""
 
-    tables: dict[str, dict[str, tuple[tuple[tuple[WordSig, ...], Any], ...]]]
-    holidays: dict[str, tuple[tuple[tuple[WordSig, ...], Any], ...]]
+    tables: dict[str, dict[str, tuple[Phrase, ...]]]
+    holidays: dict[str, tuple[Phrase, ...]]
 
 
-def _compile(entries: dict[str, Any]) -> dict[str, tuple[tuple[tuple[WordSig, ...], Any], ...]]:
-    by_first: dict[str, list[tuple[tuple[WordSig, ...], Any]]] = {}
+def _compile(entries: dict[str, Any]) -> dict[str, tuple[Phrase, ...]]:
+    by_first: dict[str, list[Phrase]] = {}
     for phrase, value in entries.items():
         words = tuple(sig(w) for w in phrase.split())
-        by_first.setdefault(words[0][0], []).append((words, value))
-    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_first.items()}
+        by_first.setdefault(words[0][0], []).append((words[0], words[1:], value))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[1]))) for k, v in by_first.items()}
 
 
 _LOCK = threading.Lock()

@@ -7,7 +7,6 @@ resolves to ``None``.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
@@ -29,18 +28,26 @@ def add_months(d: datetime, months: int) -> datetime:
     year, month = divmod(total, 12)
     if not 1 <= year <= 9999:
         raise OverflowError("year out of range")
-    day = min(d.day, calendar.monthrange(year, month + 1)[1])
+    day = min(d.day, _month_length(year, month + 1))
     return d.replace(year=year, month=month + 1, day=day)
 
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def _leap(y: int) -> bool:
+    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+
+
+def _month_length(y: int, m: int) -> int:
+    return 29 if m == 2 and _leap(y) else _MONTH_DAYS[m]
+
+
 def _valid(y: int, m: int, d: int) -> bool:
     if not (1 <= y <= 9999 and 1 <= m <= 12 and d >= 1):
         return False
     if m == 2 and d == 29:
-        return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+        return _leap(y)
     return d <= _MONTH_DAYS[m]
 
 
