@@ -22,19 +22,15 @@ import json
 import random
 import shutil
 import subprocess
-import sys
-import time
 from collections.abc import Callable
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from _common import REPO, SHARED, best_seconds
 
-from vntext import legacy  # noqa: E402
-from vntext.legacy import decode_legacy  # noqa: E402
-from vntext.noise import clean  # noqa: E402
+from vntext import legacy
+from vntext.legacy import decode_legacy
+from vntext.noise import clean
 
-SHARED_CASES = REPO.parent / "shared" / "data" / "normalize-dev" / "cases.jsonl"
+SHARED_CASES = SHARED / "data" / "normalize-dev" / "cases.jsonl"
 
 
 def sentences() -> list[str]:
@@ -74,15 +70,6 @@ def noisy(text: str, seed: int = 7) -> str:
         else:
             out.append(ch)
     return "".join(out)
-
-
-def best_seconds(fn: Callable[[], object], repeats: int) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def mb(text: str) -> float:

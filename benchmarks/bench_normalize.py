@@ -25,27 +25,23 @@ import sys
 import time
 import unicodedata
 from collections.abc import Callable
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+import _common
+
+REPO = _common.REPO
 
 from vntext.normalization import normalize_tone, normalize_unicode, remove_diacritics  # noqa: E402
 
-SHARED = REPO.parent / "shared" / "data"
+SHARED = _common.SHARED / "data"
 CASES = SHARED / "normalize-dev" / "cases.jsonl"
 
 Func = Callable[[str], str]
 
 
 def ud_sentences() -> list[str]:
-    lines = []
-    for path in sorted((SHARED / "ws" / "ud-vtb").glob("*.conllu")):
-        for line in path.read_text(encoding="utf-8").split("\n"):
-            if line.startswith("# text = "):
-                lines.append(line[len("# text = ") :])
+    lines = _common.ud_sentences()
     if not lines:
-        raise SystemExit(f"no UD sentences under {SHARED / 'ws' / 'ud-vtb'}: this benchmark needs ../shared")
+        raise SystemExit(f"no UD sentences under {_common.SHARED}: this benchmark needs ../shared")
     return lines
 
 
