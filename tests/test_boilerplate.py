@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import vntext.boilerplate as bp
-from tests.conftest import CASES, shared_path
+from tests.conftest import CASES, REPO, shared_path
 from vntext.boilerplate import Article, BoilerplateConfig, BoilerplateModel, strip_boilerplate
 
 CASE_DIR = CASES / "boilerplate"
@@ -29,6 +29,15 @@ class Case:
     marks: list[bool | None]  # per input line: keep, drop, or None for an empty line
     meta: dict[str, str | None]
 
+
+
+def input_lines(text: str) -> list[str]:
+    """The contract for ``Article.lines``: the text split at ``\\n``, where a final newline
+    ends the last line rather than starting an empty one."""
+    lines = text.split("\n")
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return lines
 
 def _load_case(path: Path) -> Case:
     lines: list[str] = []
@@ -121,6 +130,24 @@ def test_seed_clean_page() -> None:
     assert art.credit is None and art.author is None and art.published is None
 
 
+def test_example_page() -> None:
+    """The project's own example page (``examples/page.txt``, written by us): a menu of
+    section labels and the site name above the datelines, then the article and its tail."""
+    raw = (REPO / "examples" / "page.txt").read_text(encoding="utf-8").split("\n")
+    art = strip_boilerplate("\n".join(raw))
+    kept = {d.number for d in art.lines if d.kept}
+    assert kept == {8, 10, 12, 14, 16, 20}
+    reasons = {d.number: d.reason for d in art.lines}
+    assert raw[1:3] == ["Thời sự", "Kinh tế"] and reasons[2] == reasons[3] == "navigation"
+    assert raw[3] == "Báo Sông Hồng Điện Tử" and reasons[4] == "site-name"
+    assert reasons[5] == reasons[6] == "timestamp"
+    assert raw[17].endswith("Ảnh: Minh Khoa") and reasons[18] == "caption"
+    assert reasons[22] == "byline" and reasons[23] == "credit" and reasons[24] == "related"
+    assert art.title == raw[7] and art.title.startswith("Hà Nội khởi công cầu vượt sông mới")
+    assert art.published == raw[4] == "Thứ hai, 16/09/2024, 08:30 (GMT+7)"
+    assert (art.author, art.credit) == ("Nguyễn Hải", "Theo Báo Sông Hồng")
+
+
 # --------------------------------------------------------------------------- behaviour
 
 
@@ -205,7 +232,7 @@ def test_empty_and_blank_input() -> None:
     for text in ("", "\n", "   \n\n", "\r\n"):
         art = strip_boilerplate(text)
         assert art.text == "" and art.title is None and art.published is None
-        assert len(art.lines) == text.count("\n") + 1
+        assert len(art.lines) == len(input_lines(text))
 
 
 def test_article_pickles_and_works_with_spawn() -> None:
@@ -294,7 +321,7 @@ _PAGES = st.lists(st.one_of(_LINE_PIECES, st.text(max_size=40)), max_size=30).ma
 @given(_PAGES)
 def test_kept_lines_are_input_lines_in_order(text: str) -> None:
     art = strip_boilerplate(text)
-    raw = text.split("\n")
+    raw = input_lines(text)
     assert [d.text for d in art.lines] == raw
     assert [d.number for d in art.lines] == list(range(1, len(raw) + 1))
     kept = [d.text for d in art.lines if d.kept]
@@ -303,6 +330,22 @@ def test_kept_lines_are_input_lines_in_order(text: str) -> None:
         assert d.reason in bp.KEPT_REASONS if d.kept else d.reason not in bp.KEPT_REASONS
     for value in (art.published, art.updated, art.author, art.credit, art.title):
         assert value is None or value in text
+
+
+_SHORT_LINES = st.sampled_from(
+    ["Thời sự", "Kinh tế", "Báo Mẫu Online", "Trang chủ", "Tin nhanh - Chính xác", "Hà Nội",
+     "Mưa lớn ở Hà Nội chiều nay", "24/10/2024 08:15", "Nguyễn Văn An", "Giá vàng hôm nay tăng mạnh"]
+)  # fmt: skip
+_BODY = "Sáng nay, mưa lớn kéo dài khiến nhiều tuyến phố trung tâm ngập sâu hơn nửa mét nước."
+
+
+@given(st.lists(_SHORT_LINES, max_size=12), st.lists(_SHORT_LINES, max_size=4))
+def test_top_of_page_rules_never_drop_a_body_paragraph(above: list[str], below: list[str]) -> None:
+    # Whatever short lines sit above and below it, a body sentence stays, and the title, if
+    # any, is one of the kept lines.
+    art = strip_boilerplate("\n".join([*above, _BODY, *below]))
+    assert art.lines[len(above)].kept
+    assert art.title is None or art.title in art.text.split("\n")
 
 
 @given(st.text(max_size=300))
@@ -317,7 +360,7 @@ def test_site_model_never_raises_and_keeps_subsequence(pages: list[str]) -> None
     model = BoilerplateModel.fit(pages, min_pages=1)
     for page in pages:
         art = model.strip(page)
-        assert [d.text for d in art.lines] == page.split("\n")
+        assert [d.text for d in art.lines] == input_lines(page)
 
 
 @pytest.mark.parametrize(

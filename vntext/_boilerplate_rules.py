@@ -32,6 +32,7 @@ __all__ = [
     "fold_lower",
     "is_list_item",
     "line_shape_from_key",
+    "may_be_stamp",
     "name_strength",
     "phrases",
     "scan_stamp",
@@ -189,8 +190,7 @@ class Phrases:
     prefixes: dict[str, tuple[str, bool]]  # key -> (reason, needs a colon after it)
     prefix_re: re.Pattern[str]  # longest prefix phrase at the start of a key
     contains: dict[str, str]
-    contains_re: re.Pattern[str]
-    contains_first: frozenset[str]  # first words of the contains phrases (a cheap gate)
+    contains_re: re.Pattern[str]  # search " " + key; the phrase is group(0)[1:]
     related: frozenset[str]
     toc: frozenset[str]
     surnames: frozenset[str]
@@ -228,12 +228,18 @@ def phrases() -> Phrases:
         prefixes=prefixes,
         prefix_re=re.compile(prefix_pattern + "(?![0-9a-z])"),
         contains=contains,
-        # Keys hold only [0-9a-z ], so \b marks word edges exactly (and is cheap to test).
-        contains_re=re.compile(rf"\b(?:{pattern})\b"),
-        contains_first=frozenset(k.split(" ")[0] for k in contains),
+        # Searched in " " + key: keys hold only [0-9a-z ], so a leading space marks a word
+        # start exactly, and a pattern that starts with a literal lets the regex engine skip
+        # straight to spaces (twice as fast as a leading \b).
+        contains_re=re.compile(rf" (?:{pattern})\b"),
         related=frozenset(fold_key(x) for x in read_lines("boilerplate/related_headers.txt")),
         toc=frozenset(fold_key(x) for x in read_lines("boilerplate/toc_headers.txt")),
-        surnames=frozenset(fold_key(x) for x in read_lines("boilerplate/surnames.txt")),
+        # Folded and as written (lower case): a name's first word is looked up without folding.
+        surnames=frozenset(
+            form
+            for x in read_lines("boilerplate/surnames.txt")
+            for form in (fold_key(x), unicodedata.normalize("NFC", x.strip().lower()))
+        ),
         titles=titles,
         titles_re=re.compile(
             "((?i:"
@@ -281,6 +287,34 @@ _STAMP_FILLERS = frozenset(
 _WORDS = re.compile(r"[a-z]+|\d+")
 # A feed item's age at the start of a key: "11 gio truoc ...", "mot ngay truoc ...".
 RELATIVE_AT_START = re.compile(_RELATIVE)
+
+
+# Every word a stamp line can hold: fillers, weekdays, month names, zones, clock suffixes,
+# relative-time words. A line whose first word is none of them cannot be a stamp, which
+# spares scan_stamp on body lines that merely hold numbers ("tăng 8.000 đồng").
+_STAMP_WORDS = _STAMP_FILLERS | frozenset(
+    {
+        "hai", "ba", "tu", "nam", "sau", "bay", "nhat", "cn", "t", "thang", "gmt", "utc", "ict",
+        "am", "pm", "sa", "ch", "h", "giay", "phut", "tieng", "tuan", "truoc", "ago", "hom", "qua",
+        "vua", "xong", "just", "now", "yesterday", "mot", "bon", "vai", "may", "seconds", "second",
+        "minutes", "minute", "hours", "hour", "days", "day", "weeks", "week", "sept"
+    }
+)  # fmt: skip
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+_FIRST_WORD = re.compile(r"[a-z]+")
+
+
+def may_be_stamp(key: str) -> bool:
+    """Cheap gate for :func:`scan_stamp` on a line's key: its first word could be in a stamp.
+
+    >>> may_be_stamp("thu hai 16 09 2024 08 30 gmt 7"), may_be_stamp("gia vang tang 8 000 dong")
+    (True, False)
+    """
+    m = _FIRST_WORD.search(key)
+    if m is None:
+        return True
+    word = m.group(0)
+    return word in _STAMP_WORDS or word[:3] in _MONTHS
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,11 +406,13 @@ _NAME_PART = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,4}}\Z")
 _INITIALS = re.compile(r"[A-ZĐ]{1,2}\.\s?[A-ZĐ]")
 _ANY_DIGIT = re.compile(r"\d")
 _NAME_SPLIT = re.compile(r"\s+[-–—&]\s+|\s+và\s+|,\s*")
+# Function words (with their marks: folded, "những" would reject the name "Nhung" and
+# "do" the family name "Đỗ").
 _FUNCTION_WORDS = frozenset(
     {
-        "va", "cua", "la", "cho", "voi", "cac", "nhung", "trong", "khi", "ma", "de", "tai", "tu",
-        "den", "o", "nay", "do", "the", "nao", "gi", "khong", "co", "duoc", "bi", "se", "da", "dang",
-        "rat", "cung", "nen", "neu", "vi"
+        "và", "của", "là", "cho", "với", "các", "những", "trong", "khi", "mà", "để", "tại", "từ",
+        "đến", "ở", "này", "đó", "thế", "the", "nào", "gì", "không", "có", "được", "bị", "sẽ", "đã",
+        "đang", "rất", "cũng", "nên", "nếu", "vì", "do"
     }
 )  # fmt: skip
 
@@ -417,13 +453,13 @@ def name_strength(text: str) -> tuple[int, int]:
     for part in parts:
         if _NAME_PART.match(part) is None:
             return 0, 0
-        folded = fold_key(part).split()
-        if not part.isupper() and not _FUNCTION_WORDS.isdisjoint(folded):
+        lowered = part.lower().split()
+        if not part.isupper() and not _FUNCTION_WORDS.isdisjoint(lowered):
             return 0, 0
         first_token = part.split(None, 1)[0]
         strong = (
             titled
-            or (bool(folded) and folded[0] in table.surnames)
+            or (lowered[0] in table.surnames or fold_key(lowered[0]) in table.surnames)
             or _INITIALS.match(part) is not None
             or (first_token.endswith(".") and len(first_token) <= 4)
         )

@@ -73,6 +73,9 @@ class BoilerplateConfig:
     paragraph_words: int = 12
 
 
+_DEFAULT_CONFIG = BoilerplateConfig()
+
+
 @dataclass(frozen=True, slots=True)
 class LineDecision:
     """One input line: its 1-based ``number``, verbatim ``text``, ``kept`` and the rule name.
@@ -99,7 +102,7 @@ class Article:
     ``updated`` are exact substrings of the input; ``published_date``/``updated_date`` are
     their parsed ``DateMatch`` (``None`` when ``vntext.dates`` is not available or cannot
     read them). ``reasons`` holds the rule name for every input line (``"title"`` and
-    ``"text"`` mean kept), ``source_lines`` the input lines; ``lines`` pairs them as
+    ``"text"`` mean kept), ``source_lines`` the input lines (split at ``\\n``; a final newline adds no empty line); ``lines`` pairs them as
     :class:`LineDecision` objects.
 
     >>> page = "Thứ hai, 16/09/2024, 08:30 (GMT+7)\\nMột bài báo ngắn về cây cầu mới.\\nTheo Báo Sông Hồng"
@@ -193,12 +196,28 @@ def _short(text: str | None, n: int) -> str | None:
 _MAX_SHORT_WORDS = 30
 # "... - Ảnh 1.", "... Ảnh: T.T.D", "(ảnh: TNCK)", "(Nguồn: BGR)", "(Hình ảnh Internet)" at the
 # end of a line (on the folded tail). A bare "(hình 3)" is a figure reference in body text.
-_CAPTION_TAIL = re.compile(
-    r"(?:(?:[-.,;|]\s{0,3}|^)(?:anh|hinh|hinh anh|photo|nguon|video|clip|do hoa|infographic)"
-    r"\s{0,3}(?:\d{1,2}\s{0,3}[.:]?|:[^()\n]{1,60}|minh hoa|internet|tu lieu)"
-    r"|\(\s{0,3}(?:anh|hinh anh|photo|nguon|video|clip)"
-    r"\s{0,3}(?:\d{1,2}|:[^()\n]{1,60}|minh hoa|internet|tu lieu)\s{0,3}\))\s{0,3}\.?\s{0,3}$"
+_CAPTION_WORD = r"(?:anh|hinh|hinh anh|photo|nguon|video|clip|do hoa|infographic)"
+_CAPTION_END = r"\s{0,3}(?:\d{1,2}\s{0,3}[.:]?|:[^()\n]{1,60}|minh hoa|internet|tu lieu)"
+_LINE_END = r"\s{0,3}\.?\s{0,3}$"
+# Three patterns rather than one alternation: each starts with a literal or a character
+# set, so the regex engine skips quickly to the places where a caption can start.
+_CAPTION_AT_START = re.compile(_CAPTION_WORD + _CAPTION_END + _LINE_END)
+_CAPTION_AFTER_SEP = re.compile(r"[-.,;|]\s{0,3}" + _CAPTION_WORD + _CAPTION_END + _LINE_END)
+_CAPTION_IN_PARENS = re.compile(
+    r"\(\s{0,3}(?:anh|hinh anh|photo|nguon|video|clip)"
+    r"\s{0,3}(?:\d{1,2}|:[^()\n]{1,60}|minh hoa|internet|tu lieu)\s{0,3}\)" + _LINE_END
 )
+
+
+def _caption_tail(tail: str) -> bool:
+    """The folded line ends like a caption."""
+    return (
+        _CAPTION_AT_START.match(tail) is not None
+        or _CAPTION_AFTER_SEP.search(tail) is not None
+        or _CAPTION_IN_PARENS.search(tail) is not None
+    )
+
+
 _CAPTION_HEAD = re.compile(r"\(?(?:anh|hinh|hinh anh|photo)\s{0,3}(?:\d{1,2}\s{0,3})?:")
 _CREDIT_THEO = re.compile(r"\(?\s{0,3}(?:[Tt]heo|THEO|[Nn]guồn|NGUỒN)\s{1,3}(?:[A-ZĐÀ-Ỹ]|[a-z]+\.[a-z])")
 _CREDIT_LABEL = re.compile(r"\(?\s{0,3}(?:cre|credit|credits|nguon|source|via)\s{0,3}:", re.IGNORECASE)
@@ -244,21 +263,36 @@ _SOCIAL = frozenset(
 )  # fmt: skip
 
 
+# "<other headline> 3 giờ trước Thị trường": a feed item on one line (title, age, section).
+_FEED_TAIL = re.compile(
+    r" (?:\d{1,3}|mot|hai|ba|vai) (?:phut|gio|tieng|ngay|tuan|thang) truoc((?: [a-z0-9]{1,12}){0,4})\Z"
+)
+# A price on its own line: "189.000 đ", "Giá: 1.290.000 VNĐ" (bare digits are a "number").
+_PRICE = re.compile(r"(?:gia (?:ban |km )?)?\d{1,3}(?: \d{3}){1,4} ?(?:d|vnd|dong|k)\Z")
+# A press or website licence number in a footer line: "45/GP-BTTTT", "12/GP-TTĐT".
+_LICENCE = re.compile(r"\d{1,5}/GP-?[A-ZĐ]")
+# A thread's meta line: "Thảo luận trong '<forum>' bắt đầu bởi <user>, <date>".
+_THREAD_META = re.compile(r"(?:thao luan trong|discussion in) .{1,100} (?:bat dau boi|started by) ")
+
+
+def _feed_item(line: _Line) -> bool:
+    """A feed item: a title of three or more words, a relative age, and a section name of
+    at most four words, capitalised (or none). Body text ends in punctuation."""
+    if _r.ends_sentence(line.s):
+        return False
+    m = _FEED_TAIL.search(line.key)
+    if m is None or m.start() < 10:
+        return False
+    section = len(m.group(1).split())
+    if section == 0:
+        return True
+    first = line.s.split()[-section][:1]  # "Thị trường", "Nhà nông": the name's first word
+    return first.isupper() or first.isdigit()
+
+
 def _maybe_relative(key: str) -> bool:
     """Cheap gate for a relative time (``... trước``, ``hôm qua``, ``ago``)."""
     return "truoc" in key or "hom qua" in key or "vua xong" in key or "ago" in key or "yesterday" in key
-
-
-def _maybe_caption(tail: str) -> bool:
-    """Cheap gate for :data:`_CAPTION_TAIL`: every caption ending has a colon, a number or one
-    of three words."""
-    return (
-        ":" in tail
-        or "minh ho" in tail
-        or "internet" in tail
-        or "tu lieu" in tail
-        or _DIGIT.search(tail) is not None
-    )
 
 
 @dataclass(slots=True)
@@ -300,11 +334,10 @@ def _prefix_reason(line: _Line, table: _r.Phrases) -> str | None:
 
 
 def _contains(key: str, table: _r.Phrases) -> str | None:
-    """The reason of a phrase found inside the key (a set test first: most keys have none)."""
-    if table.contains_first.isdisjoint(key.split(" ")):
-        return None
-    hit = table.contains_re.search(key)
-    return None if hit is None else table.contains[hit.group(0)]
+    """The reason of a phrase found inside the key (one trie-shaped regex search: a set
+    test on first words rejects too few Vietnamese lines to pay for its split)."""
+    hit = table.contains_re.search(" " + key)
+    return None if hit is None else table.contains[hit.group(0)[1:]]
 
 
 def _header_key(key: str) -> str:
@@ -318,11 +351,11 @@ def _line_pass(line: _Line, table: _r.Phrases, extra: frozenset[str]) -> None:
         # A body-sized sentence: only a read-more/SEO prefix, a caption ending, footer
         # phrases or a keyword list can make it furniture.
         reason = _prefix_reason(line, table)
-        if reason is None and _maybe_caption(tail) and _CAPTION_TAIL.search(tail):
+        if reason is None and _caption_tail(tail):
             reason = "caption"
         if reason is None and words <= _MAX_SHORT_WORDS:
             reason = _contains(key, table)
-        if reason is None and s.count(", ") >= 4 and not _r.ends_sentence(s) and _tags(line):
+        if reason is None and not _r.ends_sentence(s) and s.count(", ") >= 4 and _tags(line):
             return
         if reason is None and extra and key in extra:
             reason = "site-model"
@@ -347,10 +380,15 @@ def _line_pass(line: _Line, table: _r.Phrases, extra: frozenset[str]) -> None:
         if hkey in table.toc:
             line.reason = "toc-header"
             return
-        if words <= 10 and _maybe_relative(key) and _r.RELATIVE_AT_START.match(key):
-            line.reason = "feed-time"
-            return
-        if words <= 14 and _DIGIT.search(tail) and _STAMP_HINT.search(tail):
+        if _maybe_relative(key):
+            if words <= 10 and _r.RELATIVE_AT_START.match(key):
+                line.reason = "feed-time"
+                return
+            if words >= 5 and _feed_item(line):
+                line.reason = "feed-item"
+                return
+        digits = _DIGIT.search(key) is not None  # the key holds every digit of a short line
+        if words <= 14 and digits and _STAMP_HINT.search(tail):
             # An update stamp first: "cập nhật" is also a dateline filler word.
             if _UPDATE.match(key):
                 colon = s.find(":")
@@ -360,7 +398,7 @@ def _line_pass(line: _Line, table: _r.Phrases, extra: frozenset[str]) -> None:
                     line.reason = "updated"
                     line.stamp = rest[stamp.start : stamp.end].strip()
                     return
-            stamp = _r.scan_stamp(s, tail if len(tail) == len(s) else None)
+            stamp = _r.scan_stamp(s, tail if len(tail) == len(s) else None) if _r.may_be_stamp(key) else None
             if stamp is not None:
                 line.stamp_kind = stamp.kind
                 if stamp.kind in ("date", "month"):
@@ -379,8 +417,17 @@ def _line_pass(line: _Line, table: _r.Phrases, extra: frozenset[str]) -> None:
                     line.stamp = parts[1][stamp.start : stamp.end].strip()
                     line.stamp_kind = "date"
                     return
-        if words <= 14 and _DIGIT.search(key) and (_COUNTER.match(key) or _PAGINATION.match(key)):
+        if words <= 14 and digits and (_COUNTER.match(key) or _PAGINATION.match(key)):
             line.reason = "counter"
+            return
+        if words <= 4 and digits and _PRICE.match(key):
+            line.reason = "price"
+            return
+        if "/GP" in s and _LICENCE.search(s):
+            line.reason = "copyright"  # a site's licence line: "Giấy phép ... số 12/GP-BTTTT"
+            return
+        if ("bat dau boi" in key or "started by" in key) and _THREAD_META.search(key):
+            line.reason = "widget"
             return
     if not key.strip("0123456789 ") and _ALPHA.search(s) is None:
         line.reason = "number"
@@ -389,7 +436,7 @@ def _line_pass(line: _Line, table: _r.Phrases, extra: frozenset[str]) -> None:
     if reason is not None:
         line.reason = reason
         return
-    if (_maybe_caption(tail) and _CAPTION_TAIL.search(tail)) or (
+    if _caption_tail(tail) or (
         short and key[:1] in "ahp" and _CAPTION_HEAD.match(tail if len(s) <= 90 else _r.fold_lower(s[:24]))
     ):
         line.reason = "caption"
@@ -411,7 +458,7 @@ def _line_pass(line: _Line, table: _r.Phrases, extra: frozenset[str]) -> None:
     if s[0] == "#" and _HASHTAGS.match(s):
         line.reason = "tags"
         return
-    if key and _SOCIAL.issuperset(key.split()):
+    if key and key.partition(" ")[0] in _SOCIAL and _SOCIAL.issuperset(key.split()):
         line.reason = "widget"  # a row of share buttons: "Facebook Twitter Zalo"
         return
     if len(s) <= 6 and _ACRONYM.match(s):
@@ -445,7 +492,7 @@ def _line_pass(line: _Line, table: _r.Phrases, extra: frozenset[str]) -> None:
         if len(items) >= 4 and all(len(p.split()) <= 3 for p in items):
             line.reason = "navigation"
             return
-    if s.count(", ") >= 4 and not _r.ends_sentence(s) and _tags(line):
+    if not _r.ends_sentence(s) and s.count(", ") >= 4 and _tags(line):
         return
     if words <= 8:
         # "Tường Vy – SGGPO": a byline with the agency's short name.
@@ -501,6 +548,8 @@ def _make_lines(text: str, paragraph_words: int) -> tuple[list[str], list[_Line]
     """The input lines, and a record for each non-blank one (blank lines are skipped by
     every rule, so leaving them out makes "the next line" simply ``i + 1``)."""
     raws = text.split("\n")
+    if len(raws) > 1 and raws[-1] == "":
+        raws.pop()  # a final newline ends the last line; it does not start another
     stripped = [raw.strip() for raw in raws]
     # Fold once per page (C-level work) rather than once per line; "\n" survives folding, so
     # folded lines align with the input. Long lines only need their head and tail folded.
@@ -543,8 +592,8 @@ _CHROME = frozenset(
 )  # fmt: skip
 _META = frozenset({"timestamp", "counter", "byline", "credit", "updated", "hours", "feed-time", "widget"})
 _TAILISH = frozenset(
-    {"counter", "comment", "widget", "related", "related-header", "copyright", "contact", "call-to-action",
-     "navigation", "site-model", "separator", "number", "tags", "url"}
+    {"counter", "comment", "widget", "related", "feed-item", "price", "related-header", "copyright",
+     "contact", "call-to-action", "navigation", "site-model", "separator", "number", "tags", "url"}
 )  # fmt: skip
 _LETTERHEAD = frozenset({"contact", "url", "hours"})
 
@@ -647,11 +696,26 @@ def _sapo_links(lines: list[_Line], first_para: int) -> None:
 
 
 def _feed_cards(lines: list[_Line]) -> None:
-    """``title / snippet… / 11 giờ trước``: other-article cards ending in a feed time."""
+    """``title / snippet… / 11 giờ trước``: other-article cards ending in a feed time.
+
+    One-line items (``<title> 3 giờ trước <section>``) count only when the page has two or
+    more: a single headline such as ``... 2 ngày trước Tết`` is not a feed.
+    """
+    items = [line for line in lines if line.reason == "feed-item"]
+    if len(items) == 1:
+        items[0].reason = None
+        items = []
     for i, line in enumerate(lines):
+        if line.reason == "feed-item":
+            j = _next_nonblank(lines, i, -1)
+            if j != -1 and lines[j].reason is None and _is_teaser(lines[j].s):
+                lines[j].reason = "related"
+            continue
         if line.reason != "feed-time":
             continue
         j = _next_nonblank(lines, i, -1)
+        if _comment_card(lines, i):
+            continue
         if j != -1 and lines[j].reason is None and _is_teaser(lines[j].s):
             lines[j].reason = "related"
             j = _next_nonblank(lines, j, -1)
@@ -659,7 +723,188 @@ def _feed_cards(lines: list[_Line]) -> None:
             lines[j].reason = "related"
 
 
+_REACTIONS = frozenset({"widget", "counter"})
+
+
+def _comment_card(lines: list[_Line], i: int) -> bool:
+    """``<user> / 2 giờ trước / <comment> / Trả lời``: a reader comment with no comment
+    header above it. The age line at ``i`` sits under a short name and over a text that a
+    reply/like widget closes; all three are comment furniture."""
+    j, k = i - 1, i + 1
+    if j < 0 or k + 1 >= len(lines):
+        return False
+    user, text, after = lines[j], lines[k], lines[k + 1]
+    if (
+        user.reason not in (None, "byline")
+        or user.words > 4
+        or _r.ends_sentence(user.s)
+        or text.reason is not None
+        or after.reason not in _REACTIONS
+    ):
+        return False
+    user.reason = text.reason = "comment"
+    return True
+
+
+# Site names: a media word before a capitalised name ("Báo Sông Hồng", "Tạp chí Gia Đình",
+# "Diễn đàn Xe Việt"), a portal's own wording ("Cổng thông tin điện tử tỉnh ..."), or a
+# site suffix ("... Online", "... Điện Tử", "... News", "DiBui.com").
+_SITE_HEADS = ("bao ", "tap chi ", "dien dan ", "tuan bao ", "nhat bao ", "blog ")
+# "Báo cáo", "báo giá", "báo động", "báo chí" are words, not a newspaper's name.
+_NOT_PAPER = frozenset({"cao", "gia", "dong", "chi", "hieu", "thuc", "an", "tin", "danh"})
+_PORTAL_HEADS = ("cong thong tin", "trang thong tin", "cong ttdt", "trang tin dien tu")
+_SITE_TAIL = re.compile(r"(?:\bonline|\bdien tu|\bnews|\btv|\bmedia|\bmagazine|\.(?:vn|com|net|org))\Z")
+_SLOGAN_SEP = re.compile(r"\s[-–—|·•/]\s")
+# A full stop inside the line: two sentences make a paragraph, not a headline.
+_INNER_STOP = re.compile(r"[a-zà-ỹđ)]{2}[.!] ")
+
+
+def _site_name_shape(line: _Line) -> bool:
+    """A line shaped like a site's name (short, no sentence end)."""
+    if line.words > 8 or line.para or _r.ends_sentence(line.s):
+        return False
+    key = line.key
+    if key.startswith(_PORTAL_HEADS) or _SITE_TAIL.search(line.tail):
+        return True
+    if key.startswith(("bao dien tu ", "tap chi dien tu ")):
+        # "Báo điện tử Chính phủ": a name follows; "Báo điện tử cần ..." is a sentence.
+        name = line.s.split()[4 if key.startswith("tap") else 3 :]
+        return bool(name) and name[0][:1].isupper()
+    if line.words <= 5 and key.startswith(_SITE_HEADS):
+        tokens = line.s.split()
+        if key.startswith("bao "):
+            # "Báo" itself (not "Bảo", which folds alike), before a name.
+            if tokens[0] not in ("Báo", "BÁO") or key.split(" ", 2)[1] in _NOT_PAPER:
+                return False
+            rest = tokens[1:]
+        else:
+            rest = tokens[1:] if key.startswith("blog ") else tokens[2:]
+        return bool(rest) and all(t[:1].isupper() or t[:1].isdigit() for t in rest)
+    return False
+
+
+def _menu_like(line: _Line) -> bool:
+    """A menu item, section label or slogan: at most four words, or short pieces between
+    separators (``Tin nhanh - Chính xác - Tin cậy``); never a sentence or a list item."""
+    s = line.s
+    if line.para or _r.ends_sentence(s) or _r.is_list_item(s) or s.endswith(("...", "…")):
+        return False
+    if s[0].isdigit():
+        return False  # "500 g thịt", "2 quả trứng": quantities, not menu items
+    if line.words <= 4:
+        return True
+    return _slogan(s)
+
+
+def _slogan(s: str) -> bool:
+    """Two or more capitalised pieces of at most four words between separators."""
+    if not _SLOGAN_SEP.search(s):
+        return False
+    pieces = [p.strip() for p in _SLOGAN_SEP.split(s)]
+    return len(pieces) >= 2 and all(
+        p and len(p.split()) <= 4 and (p[0].isupper() or p[0].isdigit()) for p in pieces
+    )
+
+
+def _title_like(line: _Line, min_words: int) -> bool:
+    """A headline: several words, no sentence end other than ``?``/``!``, not a list item,
+    a teaser, a site name or a slogan."""
+    s = line.s
+    if not (min_words <= line.words <= 40):
+        return False
+    end = s.rstrip(_END_CLOSERS)[-1:]  # the last mark before closing quotes and brackets
+    if not end or end in ".:;,…":
+        return False
+    if line.para and end not in "?!":
+        return False  # twenty words and more with no end mark: a cut paragraph, a spec line
+    if _r.is_list_item(s) or _site_name_shape(line) or _INNER_STOP.search(s) or s.count(": ") >= 2:
+        return False
+    return not _slogan(s)
+
+
+_STAMPED = frozenset({"timestamp", "byline", "updated"})
+# Reasons that show a page's furniture above the headline (a crawl-day date header or a
+# lone emoji does not: a blog post or a poem can sit under one).
+_MENU_EVIDENCE = frozenset(
+    {"widget", "navigation", "pagination", "url", "contact", "hours", "site-model", "copyright",
+     "seo", "related", "site-name", "counter", "image-file"}
+)  # fmt: skip
+_END_CLOSERS = _r.TRAILING_CLOSERS + " "
+
+
+def _dated(lines: list[_Line], i: int) -> bool:
+    """A dateline right above or right below line ``i``."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and lines[j].reason in _STAMPED and lines[j].stamp is not None:
+            return True
+    return False
+
+
+def _top_chrome(lines: list[_Line], first_para: int) -> tuple[int, bool]:
+    """Menus, section labels, slogans and site names printed above the headline.
+
+    The headline is the title-like line nearest the first paragraph (the paragraph itself
+    when it reads as a headline); a line of three or more words right after or before a
+    dateline counts too. When every kept line from the top of the page down to it is
+    menu-like (short, no sentence) or shaped like a site name, *and* the page shows it is
+    a page (a dateline at the headline, a site name, a line the phrase tables or shapes
+    already dropped as furniture), those lines are page chrome. Any other kept line on the
+    way (a first heading, a sentence), or no such evidence (a poem's short verses, a Q&A's
+    ``Hỏi`` label), means the top of the page is content, and nothing changes.
+
+    Returns the headline's index (-1: none) and whether the evidence was there.
+    """
+    if first_para == -1:
+        return -1, False
+    head = -1
+    dated = False
+    for i in range(first_para, -1, -1):
+        line = lines[i]
+        if line.reason is not None or line.words < 3:
+            continue
+        if i < first_para and line.para:
+            break
+        dated = _dated(lines, i)
+        if _title_like(line, 3 if dated else 5):
+            head = i
+            break
+    if head <= 0:
+        return head, False
+    # Between a headline and its first paragraph sit a dateline, a byline, a user name,
+    # widgets, at most one subtitle. More means the "headline" is a line inside a list or a
+    # recipe, and the short lines above it are content.
+    between = [ln for ln in lines[head + 1 : first_para] if ln.reason is None]
+    if sum(1 for ln in between if not ln.weak_name and ln.words > 1) > 1:
+        return -1, False
+    marks: list[tuple[int, str]] = []
+    chrome = dated  # evidence that the top is a page's furniture, not the text's own lines
+    sidebar = False  # under a "Tin nổi bật"-style header: the lines are other articles
+    for i in range(head):
+        line = lines[i]
+        if line.reason is not None:
+            chrome = chrome or line.reason in _MENU_EVIDENCE
+            sidebar = sidebar or line.reason == "related"
+            continue
+        if _site_name_shape(line):
+            marks.append((i, "site-name"))
+        elif _menu_like(line):
+            marks.append((i, "navigation"))
+        elif sidebar and not line.para and not _r.ends_sentence(line.s):
+            marks.append((i, "related"))
+        else:
+            return head, False
+    chrome = chrome or any(reason == "site-name" for _, reason in marks)
+    if not chrome:
+        return head, False
+    for i, reason in marks:
+        lines[i].reason = reason
+    return head, True
+
+
 def _header_zone(lines: list[_Line], first_para: int) -> None:
+    if first_para == 0:
+        return  # the page opens with a paragraph: no header above it
+    head, page_chrome = _top_chrome(lines, first_para)
     end = first_para if first_para != -1 else len(lines)
     # Letterhead: the site's name and slogan stacked above its phone/address/URL line (but
     # not the headline's place, the last line before the first paragraph).
@@ -680,6 +925,9 @@ def _header_zone(lines: list[_Line], first_para: int) -> None:
                 j = _next_nonblank(lines, j, -1)
     # A menu printed one item per line: a run of four or more very short lines (no sentence,
     # no list marker, no number) above the article; the headline's place is left alone.
+    # Ingredient lines and verses look the same, so the run needs evidence of a menu: an item
+    # the phrase tables know ("Trang chủ", "Đăng nhập"), or the page chrome found above the
+    # headline (see _top_chrome).
     run: list[int] = []
     for i in range(end + 1):
         line = lines[i] if i < end else None
@@ -693,16 +941,19 @@ def _header_zone(lines: list[_Line], first_para: int) -> None:
         ):
             run.append(i)
             continue
-        if len(run) >= 4:
+        if len(run) >= 4 and (
+            (page_chrome and head > run[-1]) or any(lines[j].reason is not None for j in run)
+        ):
             for j in run:
                 if lines[j].reason is None and j != headline_slot:
                     lines[j].reason = "navigation"
         run = []
     candidates = [i for i in range(end) if lines[i].s and lines[i].reason is None]
-    # A short line walled in by page furniture (a user card, a widget row); the last
-    # candidate before the first paragraph is the headline's place and is left alone.
-    for i in candidates[:-1]:
-        if lines[i].words > 10:
+    # A short line walled in by page furniture (a user card, a widget row); the headline
+    # (else the last candidate before the first paragraph, its likely place) is left alone.
+    protected = head if head != -1 else (candidates[-1] if candidates else -1)
+    for i in candidates:
+        if i == protected or lines[i].words > 10:
             continue
         p, q = _next_nonblank(lines, i, -1), _next_nonblank(lines, i, 1)
         if p != -1 and q != -1 and lines[p].reason in _CHROME and lines[q].reason in _CHROME:
@@ -715,7 +966,7 @@ def _header_zone(lines: list[_Line], first_para: int) -> None:
     for a, b in itertools.pairwise(candidates):
         la, lb = lines[a], lines[b]
         if (
-            la.words <= 4
+            2 <= la.words <= 4  # a one-word label ("Hỏi", "Video") is the text's own
             and lb.words >= 6
             and _title_case(la.s)
             and not _r.ends_sentence(la.s)
@@ -826,7 +1077,8 @@ _POST_MARK = re.compile(r"(?:\d{1,4}\.\s{0,3})?#\d{1,6}\Z")
 _COMMENT_HEADERS = frozenset(
     {"binh luan", "y kien", "y kien ban doc", "nhan xet", "comments", "comment", "phan hoi",
      "binh luan cua ban", "gui binh luan", "viet binh luan", "dang nhan xet", "tra loi",
-     "de lai binh luan", "de lai mot binh luan", "leave a reply", "leave a comment"}
+     "de lai binh luan", "de lai mot binh luan", "leave a reply", "leave a comment",
+     "danh gia san pham", "nhan xet san pham"}
 )  # fmt: skip
 _COMMENT_COUNT = re.compile(
     r"(?:\d+ (?:binh luan|y kien|nhan xet|comments?|phan hoi|tra loi)|"
@@ -834,17 +1086,19 @@ _COMMENT_COUNT = re.compile(
 )
 
 
-def _replies(lines: list[_Line], first_para: int, short_lines: list[int]) -> None:
+def _replies(lines: list[_Line], first_para: int, short_lines: list[int], seen_chrome: bool = True) -> None:
     """Forum replies after the opening post, and reader comments after the article.
 
     A second post card (``#2``) ends the opening post. A comment-section header opens the
     comments only once most of the article's paragraph text is behind it, so a share/comment
     button row under the sapo never cuts the body.
     """
-    if first_para == -1:
+    if first_para == -1 or (not seen_chrome and not any("#" in lines[i].s for i in short_lines)):
         return
     posts = [i for i in short_lines if "#" in lines[i].s and _POST_MARK.match(lines[i].s)]
     start = posts[1] if len(posts) >= 2 and posts[1] > first_para else -1
+    if start != -1:
+        start = _card_start(lines, start, first_para)
     # A comment header was dropped as a widget ("Bình luận") or a counter ("12 bình luận").
     headers = [
         i
@@ -875,6 +1129,40 @@ def _replies(lines: list[_Line], first_para: int, short_lines: list[int]) -> Non
         ln.block = True
 
 
+def _card_start(lines: list[_Line], mark: int, first_para: int) -> int:
+    """Where the post card of the reply marked ``#2`` begins: forums print the user's name,
+    rank and date above the mark as well as below it. Short lines right above the mark
+    belong to the card when one of them is already furniture (a date, a rank)."""
+    k = mark
+    chrome = False
+    while k - 1 > first_para and mark - k < 5:
+        above = lines[k - 1]
+        if above.para or above.words > 4 or _r.ends_sentence(above.s):
+            break
+        chrome = chrome or above.reason is not None
+        k -= 1
+    return k if chrome else mark
+
+
+_ANSWER_LABELS = frozenset({"tra loi", "dap", "giai dap", "loi giai", "tra loi cau hoi"})
+
+
+def _answer_labels(lines: list[_Line]) -> None:
+    """``Trả lời`` between a question and a paragraph heads the answer of a Q&A page (a
+    section label, kept), not a reply button."""
+    for i in range(1, len(lines) - 1):
+        line = lines[i]
+        if (
+            line.reason == "widget"
+            and line.key in _ANSWER_LABELS
+            and lines[i - 1].s.rstrip(_END_CLOSERS).endswith("?")
+            and lines[i - 1].reason is None
+            and lines[i + 1].reason is None
+            and lines[i + 1].para
+        ):
+            line.reason = None
+
+
 def _first_para(lines: list[_Line]) -> int:
     for i, line in enumerate(lines):
         if line.reason is None and line.para:
@@ -897,22 +1185,27 @@ def _classify(text: str, config: BoilerplateConfig, site: _SiteSets | None) -> t
     raws, lines = _make_lines(text, config.paragraph_words)
     short_lines = []  # indexes of lines of at most six words (post marks, comment headers)
     seen: set[str | None] = set()  # reasons met, to skip passes with nothing to do
+    first_para = -1
     for i, line in enumerate(lines):
         _line_pass(line, table, extra)
         if site is not None and line.reason is None and site.matches(_full_key(line)):
             line.reason = "site-model"
         if line.words <= 6:
             short_lines.append(i)
-        seen.add(line.reason)
+        reason = line.reason
+        seen.add(reason)
+        if reason is None and line.para and first_para == -1:
+            first_para = i  # what _first_para returns, found on the way
         if line.weak_name:
             seen.add("weak-name")
-    first_para = _first_para(lines)
     if "related-header" in seen or "toc-header" in seen:
         _blocks(lines, first_para)
     _sapo_links(lines, first_para)
-    if "feed-time" in seen:
+    if "feed-time" in seen or "feed-item" in seen:
         _feed_cards(lines)
-    _replies(lines, first_para, short_lines)
+    if "widget" in seen:
+        _answer_labels(lines)
+    _replies(lines, first_para, short_lines, "widget" in seen or "counter" in seen)
     _header_zone(lines, first_para)
     first_kept = next((i for i, ln in enumerate(lines) if ln.reason is None), -1)
     if "weak-name" in seen:
@@ -1024,7 +1317,7 @@ def strip_boilerplate(text: str, config: BoilerplateConfig | None = None, **opti
 
 
 def _config(config: BoilerplateConfig | None, options: dict[str, Any]) -> BoilerplateConfig:
-    config = config or BoilerplateConfig()
+    config = config or _DEFAULT_CONFIG
     if options:
         if "keep_reasons" in options:
             options["keep_reasons"] = frozenset(options["keep_reasons"])
@@ -1063,7 +1356,7 @@ class BoilerplateModel:
     same site; on a handful of pages, or pages from many sites, the plain function is better.
 
     >>> pages = ["\\n".join(["Báo Mẫu - Tin nhanh", f"Bài số {i}",
-    ...     f"Nội dung riêng của bài {i} được viết ở đây để thử.", "Liên hệ quảng cáo: 0900 000 000"])
+    ...     f"Nội dung riêng của bài {i} được viết ở đây để thử.", "Cảm ơn bạn đã ghé thăm Báo Mẫu mỗi ngày"])
     ...     for i in range(5)]
     >>> model = BoilerplateModel.fit(pages)
     >>> [d.reason for d in model.strip(pages[0]).lines]
