@@ -30,7 +30,6 @@ class Case:
     meta: dict[str, str | None]
 
 
-
 def input_lines(text: str) -> list[str]:
     """The contract for ``Article.lines``: the text split at ``\\n``, where a final newline
     ends the last line rather than starting an empty one."""
@@ -38,6 +37,7 @@ def input_lines(text: str) -> list[str]:
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()
     return lines
+
 
 def _load_case(path: Path) -> Case:
     lines: list[str] = []

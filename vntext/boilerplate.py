@@ -100,10 +100,10 @@ class Article:
 
     ``text`` is the kept lines, verbatim and in order, joined by ``\\n``. ``published`` and
     ``updated`` are exact substrings of the input; ``published_date``/``updated_date`` are
-    their parsed ``DateMatch`` (``None`` when ``vntext.dates`` is not available or cannot
-    read them). ``reasons`` holds the rule name for every input line (``"title"`` and
-    ``"text"`` mean kept), ``source_lines`` the input lines (split at ``\\n``; a final newline adds no empty line); ``lines`` pairs them as
-    :class:`LineDecision` objects.
+    their parsed ``DateMatch`` (``None`` when the string cannot be read as a date).
+    ``reasons`` holds the rule name for every input line (``"title"`` and ``"text"`` mean
+    kept), ``source_lines`` the input lines (split at ``\\n``; a final newline adds no empty
+    line); ``lines`` pairs them as :class:`LineDecision` objects.
 
     >>> page = "Thứ hai, 16/09/2024, 08:30 (GMT+7)\\nMột bài báo ngắn về cây cầu mới.\\nTheo Báo Sông Hồng"
     >>> article = strip_boilerplate(page)
