@@ -13,7 +13,9 @@ def test_readme_examples() -> None:
     cwd = os.getcwd()
     os.chdir(REPO)  # the examples open examples/page.txt
     try:
-        result = doctest.testfile(str(REPO / "README.md"), module_relative=False, optionflags=doctest.ELLIPSIS)
+        result = doctest.testfile(
+            str(REPO / "README.md"), module_relative=False, optionflags=doctest.ELLIPSIS
+        )
     finally:
         os.chdir(cwd)
     assert result.attempted > 10
