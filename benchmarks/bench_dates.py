@@ -25,19 +25,14 @@ from __future__ import annotations
 import argparse
 import glob
 import json
-import sys
 import time
-from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from _common import REPO, SHARED
+from _common import best_seconds as best
 
-from vntext.dates import _scan_short, find_dates, parse_date  # noqa: E402
-
-SHARED = REPO.parent / "shared"
+from vntext.dates import _scan_short, find_dates, parse_date
 
 
 def expressions() -> list[tuple[str, datetime, dict[str, Any] | None]]:
@@ -71,15 +66,6 @@ def running_text(size: int) -> str:
         text += " " + block
     data = text.encode("utf-8")[:size]
     return data.decode("utf-8", errors="ignore")
-
-
-def best(fn: Callable[[], object], repeats: int) -> float:
-    out = float("inf")
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        out = min(out, time.perf_counter() - t0)
-    return out
 
 
 def main() -> None:
