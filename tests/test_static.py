@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,10 +22,8 @@ def test_mypy_strict() -> None:
 
 
 def test_ruff_lint_and_format() -> None:
-    ruff = shutil.which("ruff")
-    if ruff is None:
-        pytest.skip("ruff not installed")
-    lint = _run(ruff, "check", ".")
+    pytest.importorskip("ruff")
+    lint = _run(sys.executable, "-m", "ruff", "check", ".")
     assert lint.returncode == 0, lint.stdout + lint.stderr
-    fmt = _run(ruff, "format", "--check", ".")
+    fmt = _run(sys.executable, "-m", "ruff", "format", "--check", ".")
     assert fmt.returncode == 0, fmt.stdout + fmt.stderr
