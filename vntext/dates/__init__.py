@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from vntext._validate import ensure_str
-from vntext.dates._grammar import Mention, scan
+from vntext.dates._grammar import Mention, scan, scan_tuple
 from vntext.dates._resolve import resolve
 
 __all__ = ["GRAINS", "VIETNAM", "DateConfig", "DateMatch", "find_dates", "parse", "parse_date", "search"]
@@ -108,12 +108,14 @@ def _base(base: object, func: str) -> datetime:
             f"{func}() expects a datetime for 'base', got {type(base).__name__}; "
             "pass e.g. datetime(2024, 6, 5, 14, 20, tzinfo=vntext.dates.VIETNAM)"
         )
+    if base.tzinfo.__class__ is timezone:
+        return base  # a fixed offset is never "unknown" (the usual case: no utcoffset() call)
     return base if base.tzinfo is not None and base.utcoffset() is not None else base.replace(tzinfo=VIETNAM)
 
 
-@lru_cache(maxsize=4096)
-def _scan_short(text: str) -> tuple[Mention, ...]:
-    return tuple(scan(text))
+# What a text says does not depend on the base, so short texts (feed times, datelines,
+# which repeat endlessly in scraped pages) are scanned once per process and cached.
+_scan_short = lru_cache(maxsize=4096)(scan_tuple)
 
 
 def _config(config: DateConfig | None, prefer_future: bool | None) -> DateConfig:
@@ -136,15 +138,33 @@ def _toward_future(expr: dict[str, Any]) -> dict[str, Any]:
 
 
 def _mentions(text: str) -> Sequence[Mention]:
-    # What a text says does not depend on the base, so short texts (feed times, datelines,
-    # which repeat endlessly in scraped pages) are scanned once per process and cached.
     return _scan_short(text) if len(text) <= _CACHE_MAX_CHARS else scan(text)
+
+
+# DateMatch's slots written directly: the dataclass __init__ of a frozen class goes through
+# object.__setattr__ per field, which is most of the cost of building one result.
+_new = object.__new__
+_SET_FIELDS = tuple(getattr(DateMatch, name).__set__ for name in ("start", "end", "grain", "span", "text"))
+
+
+def _new_match(
+    start: datetime, end: datetime | None, grain: str, span: tuple[int, int], text: str
+) -> DateMatch:
+    """``DateMatch(start, end, grain, span, text)``, built faster (same object)."""
+    match = _new(DateMatch)
+    set_start, set_end, set_grain, set_span, set_text = _SET_FIELDS
+    set_start(match, start)
+    set_end(match, end)
+    set_grain(match, grain)
+    set_span(match, span)
+    set_text(match, text)
+    return match
 
 
 def _match(text: str, mention: Mention, base: datetime, config: DateConfig) -> DateMatch | None:
     s, e, expr = mention
     value = resolve(_toward_future(expr) if config.prefer_future else expr, base)
-    return None if value is None else DateMatch(value[0], value[1], value[2], (s, e), text[s:e])
+    return None if value is None else _new_match(value[0], value[1], value[2], (s, e), text[s:e])
 
 
 def _matches(text: str, base: datetime, config: DateConfig = _DEFAULT) -> list[DateMatch]:
@@ -204,17 +224,20 @@ def parse_date(
     >>> parse_date("tỉ số 4-2", base) is None
     True
     """
-    text = ensure_str(text, "parse_date")
+    if text.__class__ is not str:
+        text = ensure_str(text, "parse_date")
     options = _DEFAULT if config is None and prefer_future is None else _config(config, prefer_future)
-    base = _base(base, "parse_date")
-    # The longest mention that resolves (the first of equally long ones): try the longest first.
-    mentions = _mentions(text)
+    if base.__class__ is not datetime or base.tzinfo.__class__ is not timezone:  # the usual base: kept
+        base = _base(base, "parse_date")
+    mentions = _scan_short(text) if len(text) <= _CACHE_MAX_CHARS else scan(text)
     if len(mentions) > 1:
+        # The longest mention that resolves (the first of equally long ones): longest first.
         mentions = sorted(mentions, key=lambda m: m[0] - m[1])
-    for mention in mentions:
-        found = _match(text, mention, base, options)
-        if found is not None:
-            return found
+    future = options.prefer_future
+    for s, e, expr in mentions:
+        value = resolve(_toward_future(expr) if future else expr, base)
+        if value is not None:
+            return _new_match(value[0], value[1], value[2], (s, e), text[s:e])
     return None
 
 

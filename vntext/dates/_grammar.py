@@ -23,11 +23,11 @@ from itertools import accumulate
 from typing import Any
 
 from vntext._chars import strip_table
-from vntext._views import fold
+from vntext._views import _NOT_SIMPLE_LATIN, FoldedText, fold
 from vntext.dates._lexicon import Lexicon, Phrase, WordSig, lexicon, marks_of
 from vntext.dates._resolve import _valid
 
-__all__ = ["Mention", "scan"]
+__all__ = ["Mention", "scan", "scan_tuple"]
 
 Expr = dict[str, Any]
 Mention = tuple[int, int, Expr]  # original start, original end, expression
@@ -51,10 +51,16 @@ def _ascii_form(word: str) -> str:
     return found
 
 
+_PLUS_ONE = (1).__add__  # a word's length plus the space after it (offsets of spaced words)
+# Tuples of marks are passed as tuples (p_in, glued_sep): unpacking one into *args costs
+# more than the test itself.
 _SEPS = ("/", ".", "-")
+_SEPS_COLON = (*_SEPS, ":")
 _DASHES = ("-", "\u2013", "\u2014", "\u2212")
+_PLUS_DASHES = ("+", *_DASHES)
 _CONNECT_PUNCT = (",", "|", "-", "\u2013", "\u2014", "\u00b7")
 _MERGE_ROLES = frozenset({"day", "wd", "rel", "time", "pod", "tz"})
+_NO_ROLES: frozenset[str] = frozenset()
 _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600}
 # Half of a unit, in the next finer unit (nửa năm, 2 năm rưỡi, nửa ngày...).
 _HALF: dict[str, tuple[dict[str, int], str]] = {
@@ -94,23 +100,44 @@ class _Scanner:
         "W",
         "_edges",
         "_lines",
-        "_parts",
+        "_parts",  # gaps and tokens, as split (None when the tokens are single-spaced words)
         "_starts",
         "last_end",
         "low",
         "n",
         "plain_text",
+        "text",
         "view",
     )
 
     def __init__(self, text: str) -> None:
-        self.view = view = fold(text, lower=True, strip_marks=False)
-        self.low = low = view.text
-        # Splitting on the tokens leaves only whitespace between them: gap, token, gap, ...
-        # (Stripping diacritics maps each letter to a letter, so it never moves a boundary.)
-        self._parts = parts = _SPLIT.split(low)
-        self.W: list[str] = parts[1::2]
-        self.G: list[str] = parts[0::2]
+        # fold(text) (lower case, diacritics kept), whose common case is inlined: without
+        # marks, invisibles and exotic characters the folded text is text.lower() and every
+        # offset stays put (view None).
+        self.text = text
+        self.view: FoldedText | None = None
+        if _NOT_SIMPLE_LATIN.search(text) is None:
+            self.low = low = text.lower()
+        else:
+            self.view = view = fold(text)
+            self.low = low = view.text
+        words = low.split(" ")
+        for word in words:
+            if not (word.isalpha() or (word.isdigit() and word.isascii())):
+                break
+        else:
+            # Words of letters or ASCII digits between single spaces (most short expressions):
+            # each word is one token, exactly as the tokenizer below would split it.
+            self._parts = None
+            self.W: list[str] = words
+            self.G: list[str] = ["", *[" "] * (len(words) - 1), ""]
+            words = []
+        if words:
+            # Splitting on the tokens leaves only whitespace between them: gap, token, gap, ...
+            # (Stripping diacritics maps each letter to a letter, so it never moves a boundary.)
+            self._parts = parts = _SPLIT.split(low)
+            self.W = parts[1::2]
+            self.G = parts[0::2]
         self.n = len(self.W)
         # An ASCII text has no diacritics to strip (and every token is typed without them).
         self.plain_text = low.isascii()
@@ -124,16 +151,27 @@ class _Scanner:
         self.last_end = -1  # token index where the last emitted mention ended
         self._edges: tuple[int, int] | None = None
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of the folded span [start, end)."""
+        return (start, end) if self.view is None else self.view.span(start, end)
+
     # ----------------------------------------------------------------- token tests
     def L(self, i: int) -> str:
         """Token i as written (lower case, diacritics kept)."""
         return self.W[i]
 
+    def starts(self) -> list[int]:
+        """Offset (in the folded text) of each token, computed on first use."""
+        if self._starts is None:
+            if self._parts is None:  # tokens between single spaces
+                self._starts = list(accumulate(map(_PLUS_ONE, map(len, self.W[:-1])), initial=0))
+            else:
+                self._starts = list(accumulate(map(len, self._parts)))[::2]
+        return self._starts
+
     def start(self, i: int) -> int:
         """Offset (in the folded text) of token i."""
-        if self._starts is None:
-            self._starts = list(accumulate(map(len, self._parts)))[::2]
-        return self._starts[i]
+        return self.starts()[i]
 
     def end(self, i: int) -> int:
         """Offset (in the folded text) just after token i."""
@@ -171,7 +209,11 @@ class _Scanner:
     def p(self, i: int, *chars: str) -> bool:
         return i < self.n and self.A[i] in chars
 
-    def glued_sep(self, j: int, *chars: str) -> bool:
+    def p_in(self, i: int, chars: tuple[str, ...]) -> bool:
+        """``p(i, *chars)`` for a tuple of marks."""
+        return i < self.n and self.A[i] in chars
+
+    def glued_sep(self, j: int, chars: tuple[str, ...]) -> bool:
         """Token j is one of ``chars`` glued between token j-1 and a digit run (the / of 5/6):
         ``p(j, *chars) and adj(j) and digit(j + 1) and adj(j + 1)`` in one test."""
         return (
@@ -200,10 +242,15 @@ class _Scanner:
         """The first (longest) of ``phrases`` written at token i, whose letters start
         ``phrases``' first word: (value, end token). Later words must follow on the same
         line, each separated by a space."""
+        lowtok = self.W[i]
         for first, rest, value in phrases:
             if rest and (i + 1 >= self.n or self.A[i + 1] != rest[0][0]):
                 continue  # the second word's letters differ (the cheapest test first)
-            if not self.word_ok(i, first):
+            # self.word_ok(i, first), inlined: this is the innermost test of every look-up.
+            if lowtok == first[0]:
+                if first[1] and first[0] in _AMBIGUOUS[0] and not self._plain(i):
+                    continue
+            elif marks_of(lowtok) != first[1]:
                 continue
             if not rest:
                 return value, i + 1
@@ -291,14 +338,15 @@ class _Scanner:
                     unit = self.look("units_after_tens", k + 1)
                     if unit:
                         out.append((digit * 10 + unit[0], unit[1]))
-        out.sort(key=lambda x: -x[1])
+        if len(out) > 1:
+            out.sort(key=lambda x: -x[1])
         return out
 
     def amounts(self, i: int) -> list[tuple[float, int, bool]]:
         """Amounts before a unit: digits, number words, ``nửa``: [(value, end, spelled)]."""
         v = self.num(i)
         if v is not None:
-            if self.glued_sep(i + 1, ",", "."):
+            if self.glued_sep(i + 1, (",", ".")):
                 return []  # 4,2 năm; 1.200 ngày
             return [(float(v), i + 1, False)]
         if i + 1 >= self.n or self.A[i + 1][0] in _DIGITS:
@@ -383,12 +431,18 @@ class _Scanner:
         return False, None
 
     def offset_at(self, i: int) -> tuple[int, Expr] | None:
+        followers = _OFFSET_FOLLOWERS[0]
         if self.A[i][0] not in _DIGITS:  # a prefix is a word
             prefixed, got = self._prefixed_offset_at(i)
             if prefixed:
                 return got
+        # The marker sits right after the amount and its one-token unit (5 giờ trước), after
+        # rưỡi (2 tiếng rưỡi nữa) or after "M phút": if none of those tokens can start one,
+        # nothing below can succeed. A digit amount is one token.
+        last = i + 5 if self.A[i][0] in _DIGITS else i + 4 + _AMOUNT_TOKENS[0]
+        if followers.isdisjoint(self.A[i + 2 : last]):
+            return None
         # N unit <marker>
-        followers = _OFFSET_FOLLOWERS[0]
         for amount, grain, k, spelled, value in self._offset_amount(i):
             if k >= self.n or self.A[k] not in followers:
                 continue  # no marker after the amount (what the look-ups below would find)
@@ -440,7 +494,7 @@ class _Scanner:
             or self.has("lunar", k) > 0
             or self.look_holiday(k) is not None
             or self.has("day_heads", k) > 0
-            or (self.digit(k) and self.p(k + 1, *_SEPS) and self.adj(k + 1))
+            or (self.digit(k) and self.p_in(k + 1, _SEPS) and self.adj(k + 1))
         )
 
     def calrel_at(self, i: int) -> tuple[int, Expr] | None:
@@ -473,13 +527,13 @@ class _Scanner:
 
     def year_part(self, j: int) -> tuple[Expr, int] | None:
         """A year after a month or a day: /2024, năm 2024, , 2024, 2024, năm nay."""
-        if self.p(j, *_SEPS) and self.adj(j) and self.adj(j + 1):
+        if self.p_in(j, _SEPS) and self.adj(j) and self.adj(j + 1):
             y = self.year4(j + 1, True)
             if y is not None:
                 return {"y": y}, j + 2
             return None
         k = self.has("year_head", j)
-        if k < 0 and self.A[j : j + 1] == ["nam"] and self.L(j) == "nam" and self.year4(j + 1) is not None:
+        if k < 0 and self.p(j, "nam") and self.L(j) == "nam" and self.year4(j + 1) is not None:
             k = j + 1  # after a month, a bare "nam 1945" is the year even on a line with diacritics
         if k > 0:
             y = self.year4(k)
@@ -536,7 +590,7 @@ class _Scanner:
         return m, k
 
     def month_at(self, i: int) -> tuple[int, Expr] | None:
-        j = self.has("month_head", i)
+        j = self.has("month_head", i) if self.A[i][0] not in _DIGITS else -1
         if j > 0:
             spec = self.month_spec(j)
             if spec is None:
@@ -547,11 +601,13 @@ class _Scanner:
             if yp:
                 expr.update(yp[0])
                 k = yp[1]
-            elif self.glued_sep(k, *_SEPS):
+            elif self.glued_sep(k, _SEPS):
                 return None  # tháng 3/15...: not a month-year
             k = self.markers(expr, k)
             return k, expr
         # bare MM/YYYY
+        if i + 2 >= self.n or len(self.A[i + 2]) != 4:
+            return None  # no four-digit year two tokens on (year4 below asks that first)
         month = self.num(i, 2)
         if (
             month is None
@@ -577,7 +633,7 @@ class _Scanner:
             if (
                 first is not None
                 and len(self.A[j]) == 4
-                and self.p(j + 1, *_DASHES)
+                and self.p_in(j + 1, _DASHES)
                 and self.adj(j + 1)
                 and self.adj(j + 2)
             ):
@@ -592,7 +648,7 @@ class _Scanner:
         y = self.year4(i)
         if y is None or not 1900 <= y <= 2099 or self.adj(i) or i == 0 or not self.is_word(i - 1):
             return None
-        first = self.view.original[self.view.span(self.start(i - 1), self.start(i - 1) + 1)[0]]
+        first = self.text[self.span(self.start(i - 1), self.start(i - 1) + 1)[0]]
         if not first.isupper() or self.gap_nl(i):
             return None
         if self.unit(i + 1) or self.has("count_nouns", i + 1) > 0:
@@ -698,6 +754,8 @@ class _Scanner:
 
     def _months_of_year_at(self, i: int) -> tuple[int, Expr] | None:
         """N tháng đầu/cuối năm (§12): the first or last N months of a year."""
+        if _MONTH_WORDS.isdisjoint(self.A[i + 1 : i + 1 + _AMOUNT_TOKENS[0]]):
+            return None  # no month head can follow an amount starting here (năm 2024, hai ngày)
         for value, j, _spelled in self.amounts(i):
             if value != int(value) or not 1 <= value <= 11 or self.has("month_head", j) < 0:
                 continue
@@ -730,20 +788,20 @@ class _Scanner:
         m, d = int(self.A[i + 2]), int(self.A[i + 4])
         expr: Expr = {"kind": "point", "y": y, "m": m, "d": d, "roles": {"day"}}
         k = i + 5
-        if (self.A[k : k + 1] == ["t"] and self.adj(k) and self.adj(k + 1)) or (
+        if (self.p(k, "t") and self.adj(k) and self.adj(k + 1)) or (
             k < self.n and not self.adj(k) and not self.gap_nl(k)
         ):
-            start = k + 1 if self.A[k : k + 1] == ["t"] else k
+            start = k + 1 if self.p(k, "t") else k
             t = self.clock(start, inner=start != k)
             if t is not None:
                 k, texpr = t
                 expr.update(texpr)
                 expr["roles"] = {"day", "time"}
-                if self.A[k : k + 1] == ["z"] and self.adj(k):
+                if self.p(k, "z") and self.adj(k):
                     expr["tz"] = 0
                     expr["roles"].add("tz")
                     k += 1
-                elif self.glued_sep(k, "+", "-"):
+                elif self.glued_sep(k, ("+", "-")):
                     hh = int(self.A[k + 1][:2])
                     mm = int(self.A[k + 1][2:4] or 0) if len(self.A[k + 1]) == 4 else 0
                     end = k + 2
@@ -768,27 +826,28 @@ class _Scanner:
             return None
         expr: Expr = {"kind": "point", "d": d, "roles": {"day"}}
         j = i + 1
-        if self.glued_sep(j, *_SEPS):
+        if self.glued_sep(j, _SEPS):
             sep = self.A[j]
             m = self.num(j + 1, 2, True)
             if m is None:
                 return None
             k = j + 2
-            if self.glued_sep(k, sep):
+            if self.glued_sep(k, (sep,)):
                 ytxt = self.A[k + 1]
                 if len(ytxt) not in (2, 4) or not self.ends_number(k + 2):
                     return None
                 y = int(ytxt) + (2000 if len(ytxt) == 2 else 0)
-                expr.update(m=m, y=y)
+                expr["m"] = m  # (item by item: a keyword update() costs more)
+                expr["y"] = y
                 return k + 2, expr
-            if self.glued_sep(k, *_SEPS, ":"):
+            if self.glued_sep(k, _SEPS_COLON):
                 return None
             if not self.ends_number(k) or not 1 <= m <= 12:
                 return None
             expr["m"] = m
             if not prefixed:
                 expr["needs_cue"] = True
-            yp = self.year_part(k) if self.A[k : k + 1] == ["nam"] else None
+            yp = self.year_part(k) if self.p(k, "nam") else None
             if yp and "year_rel" in yp[0]:
                 expr.update(yp[0])
                 return yp[1], expr
@@ -810,7 +869,7 @@ class _Scanner:
                 expr.update(yp[0])
                 k = yp[1]
             return k, expr
-        if self.A[j : j + 1] == ["th"] and self.digit(j + 1) and self.adj(j + 1):
+        if self.p(j, "th") and self.digit(j + 1) and self.adj(j + 1):
             m = int(self.A[j + 1])
             if not 1 <= m <= 12 or len(self.A[j + 1]) > 2:
                 return None
@@ -835,6 +894,8 @@ class _Scanner:
                 j = self.has("hom", i)
         prefixed = j > 0
         start = j if prefixed else i
+        if start >= self.n or self.A[start][0] not in _DIGITS:
+            return None  # hôm qua, ngày mai: no day number (what day_core tests first)
         got = self.day_core(start, prefixed)
         if got is None:
             return None
@@ -937,21 +998,20 @@ class _Scanner:
         if h is None or h > 24:
             return None
         j = i + 1
-        if self.glued_sep(j, ":", ";") and len(self.A[j + 1]) == 2:
+        if self.glued_sep(j, (":", ";")) and len(self.A[j + 1]) == 2:
             mi = int(self.A[j + 1])
             k = j + 2
             expr: Expr = {"H": h, "Mi": mi, "clock_grain": "minute"}
-            if self.glued_sep(k, ":") and len(self.A[k + 1]) == 2:
-                expr.update(S=int(self.A[k + 1]), clock_grain="second")
+            if self.glued_sep(k, (":",)) and len(self.A[k + 1]) == 2:
+                expr["S"] = int(self.A[k + 1])
+                expr["clock_grain"] = "second"
                 k += 2
             if mi > 59 or expr.get("S", 0) > 59 or h > 23 or not self.clock_ends(k):
                 return None
             return k, expr
-        g_form = self.A[j : j + 1] == ["g"] and self.adj(j)  # 10g30, 8g sáng (g = giờ)
+        g_form = self.p(j, "g") and self.adj(j)  # 10g30, 8g sáng (g = giờ)
         hour_word = (
-            (self.A[j : j + 1] == ["h"] and self.adj(j))
-            or g_form
-            or (self.has("clock_hour", j) > 0 and not self.adj(j))
+            (self.p(j, "h") and self.adj(j)) or g_form or (self.has("clock_hour", j) > 0 and not self.adj(j))
         )
         if not hour_word or h > 23:
             return None
@@ -961,14 +1021,18 @@ class _Scanner:
             if self.digit(k) and self.adj(k):
                 if len(self.A[k]) != 2 or int(self.A[k]) > 59 or not self.ends_number(k + 1):
                     return None
-                expr.update(Mi=int(self.A[k]), clock_grain="minute", bare=False)
+                expr["Mi"] = int(self.A[k])
+                expr["clock_grain"] = "minute"
+                expr["bare"] = False
                 k += 1
             elif k < self.n and self.adj(k) and self.A[k][0].isalnum():
                 return None
         elif self.digit(k) and not self.adj(k):
             minutes = self.num(k, 2)
             if minutes is not None and minutes <= 59 and self.ends_number(k + 1):
-                expr.update(Mi=minutes, clock_grain="minute", bare=False)
+                expr["Mi"] = minutes
+                expr["clock_grain"] = "minute"
+                expr["bare"] = False
                 k += 1
                 if self.has("clock_minute", k) > 0:
                     k += 1
@@ -1003,7 +1067,11 @@ class _Scanner:
         expr["kind"] = "point"
         roles = {"time"}
         ampm = self.look("ampm", k)
-        if ampm is None and self.A[k : k + 3] in (["a", ".", "m"], ["p", ".", "m"]) and self.adj(k + 1):
+        if (
+            ampm is None
+            and (k + 2 < self.n and self.A[k] in ("a", "p") and self.A[k + 1] == "." and self.A[k + 2] == "m")
+            and self.adj(k + 1)
+        ):
             ampm = (
                 "am" if self.A[k] == "a" else "pm",
                 k + 4 if self.p(k + 3, ".") and self.adj(k + 3) else k + 3,
@@ -1060,7 +1128,7 @@ class _Scanner:
             return None
         k += 1
         offset = 0
-        if self.p(k, "+", *_DASHES):
+        if self.p_in(k, _PLUS_DASHES):
             sign = 1 if self.A[k] == "+" else -1
             hh = self.num(k + 1, 4)
             if hh is None:
@@ -1113,6 +1181,8 @@ class _Scanner:
         if i >= self.n:
             return None
         for first, rest, value in _HOLIDAYS[0].get(self.A[i], ()):
+            if rest and (i + 1 >= self.n or self.A[i + 1] != rest[0][0]):
+                continue  # the second word's letters differ (the cheapest test first)
             if not self.word_ok(i, first):
                 continue
             k = i + 1
@@ -1145,7 +1215,8 @@ class _Scanner:
         a = self.A[i]
         if a[0] in _DIGITS:
             nxt = self.A[i + 1] if i + 1 < self.n else ""
-            fns = _DIGIT_MEMO.get((min(len(a), 5), nxt)) or _digit_recognisers(a, nxt)
+            found = _DIGIT_MEMO.get((len(a) if len(a) < 5 else 5, nxt))
+            fns = found if found is not None else _digit_recognisers(a, nxt)
         else:
             fns = _DISPATCH[0].get(a, ())
             if len(fns) == 1:
@@ -1159,22 +1230,23 @@ class _Scanner:
 
     def connector(self, j: int) -> int:
         """End of an allowed connector between two parts of one mention (or j if none)."""
-        if j >= self.n or self.gap_nl(j) > 1:
+        n = self.n
+        if j >= n or (j > 0 and self.G[j].count("\n") > 1):  # gap_nl(j) > 1, inlined
             return -1
-        k = j
-        if self.p(k, *_CONNECT_PUNCT):
-            k += 1
+        k = j + 1 if self.A[j] in _CONNECT_PUNCT else j
         at = self.has("at", k)
         if at > 0:
             k = at
-        if k > j and self.gap_nl(k) > 1:
+        if k > j and 0 < k < n and self.G[k].count("\n") > 1:
             return -1
         return k
 
     def mergeable_at(self, k: int, roles: set[str]) -> tuple[int, Expr] | None:
         a = self.A[k]
         if a[0] in "0123456789":
-            fns = _digit_recognisers(a, self.A[k + 1] if k + 1 < self.n else "")
+            nxt = self.A[k + 1] if k + 1 < self.n else ""
+            found = _DIGIT_MEMO.get((len(a) if len(a) < 5 else 5, nxt))
+            fns = found if found is not None else _digit_recognisers(a, nxt)
         elif a in _TRIGGERS[0]:
             fns = _DISPATCH[0].get(a, ())
         else:
@@ -1188,9 +1260,9 @@ class _Scanner:
                 cands.append(got)
         if not cands:
             return None
-        best = max(cands, key=lambda g: g[0])
+        best = cands[0] if len(cands) == 1 else max(cands, key=lambda g: g[0])
         new = best[1]["roles"]
-        if new & roles:
+        if not new.isdisjoint(roles):
             return None
         if ("rel" in new and "wd" in roles) or ("wd" in new and "rel" in roles):
             return None  # hôm thứ 6 tuần rồi, hôm qua ...: two different days
@@ -1262,9 +1334,9 @@ class _Scanner:
 
     def finish(self, i: int, j: int, expr: Expr) -> Expr | None:
         """Apply the cue rules (§3, §8, §11); return the expression or None to drop it."""
-        roles = expr.get("roles", set())
         if expr.get("kind") != "point":
             return expr
+        roles = expr.get("roles", _NO_ROLES)
         if "time" in roles and expr.get("pod") is not None:
             if not expr.get("pod_done"):
                 expr["H"] = _pod_hour(expr["H"], expr["pod"])
@@ -1364,6 +1436,7 @@ _MERGEABLE = frozenset(
     )
 )
 _MONTH_WORDS: set[str] = set()  # first words of the month heads (tháng, thg)
+_AMOUNT_TOKENS: list[int] = []  # the most tokens an amount (digits, nửa, hai mươi mốt) spans
 _UNIT_WORDS: set[str] = set()  # first words of the units, and "h" (filled with the dispatch table)
 
 
@@ -1454,6 +1527,15 @@ def _fill_tables() -> None:
         words.update(lex.tables[name])
     _UNIT_WORDS.update(lex.tables["units"], ("h",))
     _MONTH_WORDS.update(lex.tables["month_head"])
+
+    def longest(name: str) -> int:
+        return max(1 + len(rest) for phrases in lex.tables[name].values() for _first, rest, _v in phrases)
+
+    # As amounts() reads them: ten (one token) + a unit, or a digit word + tens marker (one
+    # token) + a unit; digits and nửa are one token.
+    _AMOUNT_TOKENS.append(
+        max(1, 1 + longest("units_after_ten"), longest("numbers") + 1 + longest("units_after_tens"))
+    )
     _TABLES.update(lex.tables)
     _OFFSET_FOLLOWERS.append(
         frozenset().union(
@@ -1508,6 +1590,13 @@ def scan(text: str) -> list[Mention]:
     return out
 
 
+def scan_tuple(text: str) -> tuple[Mention, ...]:
+    """``tuple(scan(text))`` for a short text (up to 16 KB: one piece), a frame shorter."""
+    if not _TRIGGERS:
+        _setup()
+    return tuple(_scan_piece(text, 0))
+
+
 def _scan_piece(text: str, offset: int) -> list[Mention]:
     sc = _Scanner(text)
     triggers = _TRIGGERS[0]
@@ -1515,6 +1604,7 @@ def _scan_piece(text: str, offset: int) -> list[Mention]:
     out: list[Mention] = []
     i = 0
     A = sc.A
+    W = sc.W
     n = sc.n
     while i < n:
         a = A[i]
@@ -1527,10 +1617,13 @@ def _scan_piece(text: str, offset: int) -> list[Mention]:
             continue
         start, end, expr = got
         if expr is not None:
-            s, e = sc.view.span(sc.start(start), sc.end(end - 1))
+            starts = sc.starts()
+            s, e = starts[start], starts[end - 1] + len(W[end - 1])  # in the folded text
+            if sc.view is not None:
+                s, e = sc.view.span(s, e)
             out.append((s + offset, e + offset, expr))
             sc.last_end = end
-        i = max(end, i + 1)
+        i = end if end > i else i + 1
     return out
 
 
@@ -1590,7 +1683,7 @@ def _range_at(sc: _Scanner, i: int) -> tuple[int, int, Expr | None] | None:
     d1 = sc.num(k, 2)
     if (
         d1 is not None
-        and sc.p(k + 1, *_DASHES)
+        and sc.p_in(k + 1, _DASHES)
         and sc.adj(k + 1)
         and sc.adj(k + 2)
         and sc.digit(k + 2)
@@ -1616,7 +1709,7 @@ def _range_at(sc: _Scanner, i: int) -> tuple[int, int, Expr | None] | None:
         return None
     j, aexpr = a
     to = sc.has("range_to", j)
-    if to < 0 and sc.p(j, *_DASHES):
+    if to < 0 and sc.p_in(j, _DASHES):
         to = j + 1
     if to < 0:
         return None if bare is not None else (k, j, aexpr) if head != period else None

@@ -52,7 +52,7 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 
 def _monday(d: date) -> date:
-    return d - timedelta(days=d.weekday())
+    return d - timedelta(d.weekday())
 
 
 def _shift(base: datetime, amount: dict[str, int], sign: int) -> datetime:
@@ -60,7 +60,7 @@ def _shift(base: datetime, amount: dict[str, int], sign: int) -> datetime:
     out = base
     if amount.get("months"):
         out = add_months(out, sign * amount["months"])
-    return out + sign * timedelta(days=amount.get("days", 0), seconds=amount.get("seconds", 0))
+    return out + timedelta(sign * amount.get("days", 0), sign * amount.get("seconds", 0))
 
 
 def _year_less_day(d: int, m: int, today: date, future: bool) -> date | None:
@@ -112,14 +112,14 @@ def _weekday_only(expr: Expr, today: date) -> date:
     wd = expr["wd"]
     mode = expr.get("wdmode", "onbefore")
     if mode == "week":
-        return _monday(today) + timedelta(days=7 * expr.get("week_rel", 0) + wd)
+        return _monday(today) + timedelta(7 * expr.get("week_rel", 0) + wd)
     if mode == "after":
-        return today + timedelta(days=(wd - today.weekday()) % 7 or 7)
+        return today + timedelta((wd - today.weekday()) % 7 or 7)
     if mode == "before":
-        return today - timedelta(days=(today.weekday() - wd) % 7 or 7)
+        return today - timedelta((today.weekday() - wd) % 7 or 7)
     if expr.get("fut"):  # DateConfig(prefer_future=True): the next such day, today counts
-        return today + timedelta(days=(wd - today.weekday()) % 7)
-    return today - timedelta(days=(today.weekday() - wd) % 7)
+        return today + timedelta((wd - today.weekday()) % 7)
+    return today - timedelta((today.weekday() - wd) % 7)
 
 
 def _month_year(m: int, expr: Expr, today: date) -> int:
@@ -136,7 +136,7 @@ def _month_year(m: int, expr: Expr, today: date) -> int:
 def _cal_start(grain: str, rel: int, today: date) -> date:
     """Start of this/previous/next calendar unit (§7)."""
     if grain == "week":
-        return _monday(today) + timedelta(days=7 * rel)
+        return _monday(today) + timedelta(7 * rel)
     if grain == "month":
         total = today.year * 12 + today.month - 1 + rel
         return date(total // 12, total % 12 + 1, 1)
@@ -163,7 +163,7 @@ def _point_date(expr: Expr, today: date) -> tuple[date, str] | None:
         return start, grain
     y, m, d, q = expr.get("y"), expr.get("m"), expr.get("d"), expr.get("q")
     if expr.get("rel") is not None:
-        day = today + timedelta(days=int(expr["rel"]))
+        day = today + timedelta(int(expr["rel"]))
         if y is not None or expr.get("year_rel") is not None:  # ngày này năm ngoái
             year = int(y) if y is not None else day.year + int(expr["year_rel"])
             return (day.replace(year=year), "day") if _valid(year, day.month, day.day) else None
@@ -202,7 +202,7 @@ def _point_date(expr: Expr, today: date) -> tuple[date, str] | None:
 
 
 def _at(day: date, hours: float, tz: tzinfo | None) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=tz) + timedelta(hours=hours)
+    return datetime(day.year, day.month, day.day, 0, 0, 0, 0, tz) + timedelta(0, 0, 0, 0, 0, hours)
 
 
 def _point(expr: Expr, base: datetime, tz: tzinfo | None) -> Resolved | None:
@@ -212,14 +212,12 @@ def _point(expr: Expr, base: datetime, tz: tzinfo | None) -> Resolved | None:
         return None
     day, grain = found
     if expr.get("H") is not None:
-        start = datetime(
-            day.year, day.month, day.day, expr["H"], expr.get("Mi", 0), expr.get("S", 0), tzinfo=tz
-        )
+        start = datetime(day.year, day.month, day.day, expr["H"], expr.get("Mi", 0), expr.get("S", 0), 0, tz)
         return start, None, expr["clock_grain"]
     if expr.get("pod") is not None and grain == "day":
         lo, hi = expr["pod"]
         return _at(day, lo, tz), _at(day, hi, tz), "hour"
-    return datetime(day.year, day.month, day.day, tzinfo=tz), None, grain
+    return datetime(day.year, day.month, day.day, 0, 0, 0, 0, tz), None, grain
 
 
 def _unit_after(start: datetime, grain: str) -> datetime:
@@ -231,7 +229,7 @@ def _unit_after(start: datetime, grain: str) -> datetime:
     if grain == "month":
         return add_months(start, 1)
     step = {"week": 7 * 86400, "day": 86400, "hour": 3600, "minute": 60, "second": 1}[grain]
-    return start + timedelta(seconds=step)
+    return start + timedelta(0, step)
 
 
 def _fuzzy(expr: Expr, base: datetime, tz: tzinfo | None) -> Resolved | None:
@@ -246,15 +244,15 @@ def _fuzzy(expr: Expr, base: datetime, tz: tzinfo | None) -> Resolved | None:
         else:
             first = date(today.year, today.month, 1)
         start_day, end_day = {"early": (1, 11), "mid": (11, 21), "late": (21, None)}[expr["part"]]
-        start = datetime(first.year, first.month, start_day, tzinfo=tz)
+        start = datetime(first.year, first.month, start_day, 0, 0, 0, 0, tz)
         end = (
-            add_months(datetime(first.year, first.month, 1, tzinfo=tz), 1)
+            add_months(datetime(first.year, first.month, 1, 0, 0, 0, 0, tz), 1)
             if end_day is None
-            else datetime(first.year, first.month, end_day, tzinfo=tz)
+            else datetime(first.year, first.month, end_day, 0, 0, 0, 0, tz)
         )
         return start, end, "day"
     year = int(expr["y"]) if expr.get("y") is not None else today.year + int(expr.get("year_rel") or 0)
-    jan = datetime(year, 1, 1, tzinfo=tz)
+    jan = datetime(year, 1, 1, 0, 0, 0, 0, tz)
     if kind == "year":
         lo, hi = {"early": (0, 4), "mid": (4, 8), "late": (8, 12)}[expr["part"]]
     elif kind == "half":
@@ -314,17 +312,29 @@ def _resolve_point_like(expr: Expr, base: datetime, tz: tzinfo | None) -> Resolv
     return _point(expr, base, tz)
 
 
+# Positional arguments throughout: datetime(..., tzinfo=tz) and timedelta(days=n) parse
+# their keywords at a cost comparable to the rest of a resolution.
+_OFFSETS: dict[int, timedelta] = {}  # stated zone (minutes) -> its offset (few distinct values)
+
+
 def resolve(expr: Expr, base: datetime) -> Resolved | None:
     """(start, end, grain) for a parsed expression, or None when it names no valid date."""
     tz: tzinfo | None = base.tzinfo
-    if expr.get("tz") is not None:
-        offset = timedelta(minutes=int(expr["tz"]))
+    minutes = expr.get("tz")
+    if minutes is not None:
+        offset = _OFFSETS.get(minutes)
+        if offset is None:
+            offset = timedelta(minutes=int(minutes))
+            if len(_OFFSETS) < 256:
+                _OFFSETS[minutes] = offset
         if base.utcoffset() != offset:
             # The stated zone wins; relative parts still count from the base, seen in that zone.
             tz = timezone(offset)
             base = base.astimezone(tz)
     kind = expr.get("kind", "point")
     try:
+        if kind == "point":  # the most common kind first
+            return _point(expr, base, tz)
         if kind == "now":
             return base, None, "second"
         if kind == "offset":
