@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from vntext._validate import ensure_str
-from vntext.dates._grammar import Mention, scan, scan_tuple
+from vntext.dates._grammar import Mention, scan, scan_piece
 from vntext.dates._resolve import resolve
 
 __all__ = ["GRAINS", "VIETNAM", "DateConfig", "DateMatch", "find_dates", "parse", "parse_date", "search"]
@@ -115,7 +115,7 @@ def _base(base: object, func: str) -> datetime:
 
 # What a text says does not depend on the base, so short texts (feed times, datelines,
 # which repeat endlessly in scraped pages) are scanned once per process and cached.
-_scan_short = lru_cache(maxsize=4096)(scan_tuple)
+_scan_short = lru_cache(maxsize=4096)(scan_piece)
 
 
 def _config(config: DateConfig | None, prefer_future: bool | None) -> DateConfig:

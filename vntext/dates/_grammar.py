@@ -27,7 +27,7 @@ from vntext._views import _NOT_SIMPLE_LATIN, FoldedText, fold
 from vntext.dates._lexicon import Lexicon, Phrase, WordSig, lexicon, marks_of
 from vntext.dates._resolve import _valid
 
-__all__ = ["Mention", "scan", "scan_tuple"]
+__all__ = ["Mention", "scan", "scan_piece"]
 
 Expr = dict[str, Any]
 Mention = tuple[int, int, Expr]  # original start, original end, expression
@@ -36,19 +36,20 @@ Mention = tuple[int, int, Expr]  # original start, original end, expression
 # tokens (kept by the group) leaves the whitespace between them.
 _SPLIT = re.compile(r"([0-9]+|[^\W\d_]+|\S)")
 _DIGITS = "0123456789"
-_ASCII_FORMS: dict[str, str] = {}  # word -> the word without diacritics (bounded memo)
 
 
-def _ascii_form(word: str) -> str:
-    """``word`` without diacritics (ASCII words as they are); words recur, so remember them."""
-    if word.isascii():
-        return word
-    found = _ASCII_FORMS.get(word)
-    if found is None:
-        found = word.translate(strip_table())
-        if len(_ASCII_FORMS) < 50_000:
-            _ASCII_FORMS[word] = found
-    return found
+class _AsciiForms(dict[str, str]):
+    """word -> the word without diacritics, remembered (words recur): ``forms[word]`` is
+    answered in C for a known word, and only a new word runs Python (bounded memo)."""
+
+    def __missing__(self, word: str) -> str:
+        found = word if word.isascii() else word.translate(strip_table())
+        if len(self) < 50_000:
+            self[word] = found
+        return found
+
+
+_ASCII_FORMS = _AsciiForms()
 
 
 _PLUS_ONE = (1).__add__  # a word's length plus the space after it (offsets of spaced words)
@@ -141,10 +142,7 @@ class _Scanner:
         self.n = len(self.W)
         # An ASCII text has no diacritics to strip (and every token is typed without them).
         self.plain_text = low.isascii()
-        forms = _ASCII_FORMS.get
-        self.A: list[str] = (
-            self.W if self.plain_text else [t if t.isascii() else forms(t) or _ascii_form(t) for t in self.W]
-        )
+        self.A: list[str] = self.W if self.plain_text else list(map(_ASCII_FORMS.__getitem__, self.W))
         self._starts: list[int] | None = None
         # Lines written wholly without diacritics let a bare word stand for its marked form.
         self._lines: tuple[list[int], list[bool]] | None = None  # line starts, plain or not
@@ -238,13 +236,18 @@ class _Scanner:
     def match_word(self, i: int, wsig: WordSig) -> bool:
         return i < self.n and self.A[i] == wsig[0] and self.word_ok(i, wsig)
 
-    def phrase(self, phrases: tuple[Phrase, ...], i: int) -> tuple[Any, int] | None:
-        """The first (longest) of ``phrases`` written at token i, whose letters start
-        ``phrases``' first word: (value, end token). Later words must follow on the same
-        line, each separated by a space."""
+    def look(self, cat: str, i: int) -> tuple[Any, int] | None:
+        """The first (longest) phrase of category ``cat`` written at token i: (value, end
+        token). Later words must follow on the same line, each separated by a space."""
+        if i >= self.n:
+            return None
+        A = self.A
+        phrases = _TABLES[cat].get(A[i])
+        if not phrases:
+            return None
         lowtok = self.W[i]
         for first, rest, value in phrases:
-            if rest and (i + 1 >= self.n or self.A[i + 1] != rest[0][0]):
+            if rest and (i + 1 >= self.n or A[i + 1] != rest[0][0]):
                 continue  # the second word's letters differ (the cheapest test first)
             # self.word_ok(i, first), inlined: this is the innermost test of every look-up.
             if lowtok == first[0]:
@@ -263,22 +266,34 @@ class _Scanner:
                 return value, k
         return None
 
-    def look(self, cat: str, i: int) -> tuple[Any, int] | None:
-        """Longest phrase of category ``cat`` starting at token i: (value, end token)."""
-        if i >= self.n:
-            return None
-        phrases = _TABLES[cat].get(self.A[i])
-        return self.phrase(phrases, i) if phrases else None
-
     def has(self, cat: str, i: int) -> int:
-        """End of the longest phrase of ``cat`` at i, or -1."""
+        """End of the longest phrase of ``cat`` at i, or -1: ``look(cat, i)[1]``, with the
+        look-up repeated here because this is the most frequent call of a scan."""
         if i >= self.n:
             return -1
-        phrases = _TABLES[cat].get(self.A[i])
+        A = self.A
+        phrases = _TABLES[cat].get(A[i])
         if not phrases:
             return -1
-        found = self.phrase(phrases, i)
-        return found[1] if found else -1
+        lowtok = self.W[i]
+        for first, rest, _value in phrases:
+            if rest and (i + 1 >= self.n or A[i + 1] != rest[0][0]):
+                continue
+            if lowtok == first[0]:
+                if first[1] and first[0] in _AMBIGUOUS[0] and not self._plain(i):
+                    continue
+            elif marks_of(lowtok) != first[1]:
+                continue
+            if not rest:
+                return i + 1
+            k = i + 1
+            for w in rest:
+                if k >= self.n or not self.G[k] or "\n" in self.G[k] or not self.match_word(k, w):
+                    break
+                k += 1
+            else:
+                return k
+        return -1
 
     def num(self, i: int, maxlen: int = 4, inner: bool = False) -> int | None:
         """Value of a digit token that starts a fresh number (not inside 1.200, S24, 2,4);
@@ -1572,10 +1587,8 @@ def scan(text: str) -> list[Mention]:
     Long texts are scanned in pieces of about 16 KB cut at sentence ends or blank lines,
     which keeps the token tables small (and the pass linear) without changing what is found.
     """
-    if not _TRIGGERS:
-        _setup()
     if len(text) <= 2 * _CHUNK:
-        return _scan_piece(text, 0)
+        return scan_piece(text)
     out: list[Mention] = []
     start = 0
     n = len(text)
@@ -1585,19 +1598,16 @@ def scan(text: str) -> list[Mention]:
             m = _SAFE_BREAK.search(text, start + _CHUNK)
             if m is not None:
                 cut = m.end()
-        out += _scan_piece(text[start:cut], start)
+        out += scan_piece(text[start:cut], start)
         start = cut
     return out
 
 
-def scan_tuple(text: str) -> tuple[Mention, ...]:
-    """``tuple(scan(text))`` for a short text (up to 16 KB: one piece), a frame shorter."""
+def scan_piece(text: str, offset: int = 0) -> list[Mention]:
+    """Every date mention in ``text`` scanned as one piece (a short text, or one piece of a
+    long one), offsets moved by ``offset``. Callers that cache the list never modify it."""
     if not _TRIGGERS:
         _setup()
-    return tuple(_scan_piece(text, 0))
-
-
-def _scan_piece(text: str, offset: int) -> list[Mention]:
     sc = _Scanner(text)
     triggers = _TRIGGERS[0]
     range_heads = _RANGE_HEADS[0]
@@ -1617,8 +1627,10 @@ def _scan_piece(text: str, offset: int) -> list[Mention]:
             continue
         start, end, expr = got
         if expr is not None:
-            starts = sc.starts()
-            s, e = starts[start], starts[end - 1] + len(W[end - 1])  # in the folded text
+            # Offsets in the folded text. A mention at either edge of the text (the usual
+            # case for one expression) needs no table of token offsets.
+            s = len(sc.G[0]) if start == 0 else sc.starts()[start]
+            e = len(sc.low) - len(sc.G[n]) if end == n else sc.starts()[end - 1] + len(W[end - 1])
             if sc.view is not None:
                 s, e = sc.view.span(s, e)
             out.append((s + offset, e + offset, expr))
@@ -1632,13 +1644,12 @@ def _mention_at(sc: _Scanner, i: int) -> tuple[int, int, Expr | None] | None:
     if atom is None:
         return None
     j, expr = atom
-    kind = expr.get("kind")
-    if kind == "block":
-        return i, j, None
-    if kind == "point":
-        roles = expr.get("roles")
-        if roles and roles <= _MERGE_ROLES:
-            j, expr = sc.chain(i, (j, expr))
+    kind = expr["kind"]
+    if kind != "point":  # offsets, windows, periods: complete as they are (finish() keeps them)
+        return (i, j, None) if kind == "block" else (i, j, expr)
+    roles = expr.get("roles")
+    if roles and roles <= _MERGE_ROLES:
+        j, expr = sc.chain(i, (j, expr))
     done = sc.finish(i, j, expr)
     if done is None:
         return None
