@@ -35,6 +35,9 @@ Mention = tuple[int, int, Expr]  # original start, original end, expression
 # A token is a digit run, a letter run or any other single visible character; splitting on
 # tokens (kept by the group) leaves the whitespace between them.
 _SPLIT = re.compile(r"([0-9]+|[^\W\d_]+|\S)")
+# Letters that fold by lower() alone (each lowers to one letter; _NOT_SIMPLE_LATIN passes them).
+_LATIN_LETTERS = "a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u012f\u0131-\u024f\u1e00-\u1eff"
+_SPACED_WORDS = re.compile(f"(?:[0-9]+|[{_LATIN_LETTERS}]+)(?: (?:[0-9]+|[{_LATIN_LETTERS}]+))*")
 _DIGITS = "0123456789"
 
 
@@ -112,28 +115,25 @@ class _Scanner:
     )
 
     def __init__(self, text: str) -> None:
-        # fold(text) (lower case, diacritics kept), whose common case is inlined: without
-        # marks, invisibles and exotic characters the folded text is text.lower() and every
-        # offset stays put (view None).
+        # Tokens are read from fold(text) (lower case, diacritics kept).
         self.text = text
         self.view: FoldedText | None = None
-        if _NOT_SIMPLE_LATIN.search(text) is None:
+        if _SPACED_WORDS.fullmatch(text) is not None:
+            # Words of Latin letters or ASCII digits between single spaces (most short
+            # expressions), checked in one C-level match: folding is text.lower() (every
+            # offset stays put) and each word is one token, as the tokenizer below would split.
             self.low = low = text.lower()
-        else:
-            self.view = view = fold(text)
-            self.low = low = view.text
-        words = low.split(" ")
-        for word in words:
-            if not (word.isalpha() or (word.isdigit() and word.isascii())):
-                break
-        else:
-            # Words of letters or ASCII digits between single spaces (most short expressions):
-            # each word is one token, exactly as the tokenizer below would split it.
             self._parts = None
-            self.W: list[str] = words
-            self.G: list[str] = ["", *[" "] * (len(words) - 1), ""]
-            words = []
-        if words:
+            self.W: list[str] = low.split(" ")
+            self.G: list[str] = ["", *[" "] * (len(self.W) - 1), ""]
+        else:
+            # fold(text), whose common case is inlined: without marks, invisibles and exotic
+            # characters the folded text is text.lower() (view None).
+            if _NOT_SIMPLE_LATIN.search(text) is None:
+                self.low = low = text.lower()
+            else:
+                self.view = view = fold(text)
+                self.low = low = view.text
             # Splitting on the tokens leaves only whitespace between them: gap, token, gap, ...
             # (Stripping diacritics maps each letter to a letter, so it never moves a boundary.)
             self._parts = parts = _SPLIT.split(low)
