@@ -26,7 +26,7 @@ from typing import Any
 
 from vntext._validate import ensure_str
 from vntext.dates._grammar import Mention, scan, scan_piece
-from vntext.dates._resolve import resolve
+from vntext.dates._resolve import Resolved, resolve
 
 __all__ = ["GRAINS", "VIETNAM", "DateConfig", "DateMatch", "find_dates", "parse", "parse_date", "search"]
 
@@ -141,30 +141,41 @@ def _mentions(text: str) -> Sequence[Mention]:
     return _scan_short(text) if len(text) <= _CACHE_MAX_CHARS else scan(text)
 
 
-# DateMatch's slots written directly: the dataclass __init__ of a frozen class goes through
-# object.__setattr__ per field, which is most of the cost of building one result.
+class _DraftMatch:
+    """A mutable twin of :class:`DateMatch` (the same slots), to build results quickly.
+
+    The dataclass ``__init__`` of a frozen class goes through ``object.__setattr__`` per
+    field, and even the slot descriptors' ``__set__`` builds an argument tuple per call:
+    most of the cost of a result. A draft is filled with plain attribute stores, then
+    becomes a ``DateMatch`` by assigning ``__class__``, which Python allows between
+    classes of identical layout (and checks: a layout mismatch raises ``TypeError``).
+    """
+
+    __slots__ = DateMatch.__slots__
+    start: datetime
+    end: datetime | None
+    grain: str
+    span: tuple[int, int]
+    text: str
+
+
 _new = object.__new__
-_SET_FIELDS = tuple(getattr(DateMatch, name).__set__ for name in ("start", "end", "grain", "span", "text"))
 
 
-def _new_match(
-    start: datetime, end: datetime | None, grain: str, span: tuple[int, int], text: str
-) -> DateMatch:
-    """``DateMatch(start, end, grain, span, text)``, built faster (same object)."""
-    match = _new(DateMatch)
-    set_start, set_end, set_grain, set_span, set_text = _SET_FIELDS
-    set_start(match, start)
-    set_end(match, end)
-    set_grain(match, grain)
-    set_span(match, span)
-    set_text(match, text)
-    return match
+def _new_match(value: Resolved, span: tuple[int, int], text: str) -> DateMatch:
+    """``DateMatch(*value, span, text)``, built faster (same object)."""
+    match = _new(_DraftMatch)
+    match.start, match.end, match.grain = value
+    match.span = span
+    match.text = text
+    match.__class__ = DateMatch  # type: ignore[assignment]
+    return match  # type: ignore[return-value]
 
 
 def _match(text: str, mention: Mention, base: datetime, config: DateConfig) -> DateMatch | None:
     s, e, expr = mention
     value = resolve(_toward_future(expr) if config.prefer_future else expr, base)
-    return None if value is None else _new_match(value[0], value[1], value[2], (s, e), text[s:e])
+    return None if value is None else _new_match(value, (s, e), text[s:e])
 
 
 def _matches(text: str, base: datetime, config: DateConfig = _DEFAULT) -> list[DateMatch]:
@@ -226,18 +237,25 @@ def parse_date(
     """
     if text.__class__ is not str:
         text = ensure_str(text, "parse_date")
-    options = _DEFAULT if config is None and prefer_future is None else _config(config, prefer_future)
+    future = False
+    if config is not None or prefer_future is not None:
+        future = _config(config, prefer_future).prefer_future
     if base.__class__ is not datetime or base.tzinfo.__class__ is not timezone:  # the usual base: kept
         base = _base(base, "parse_date")
     mentions = _scan_short(text) if len(text) <= _CACHE_MAX_CHARS else scan(text)
     if len(mentions) > 1:
         # The longest mention that resolves (the first of equally long ones): longest first.
         mentions = sorted(mentions, key=lambda m: m[0] - m[1])
-    future = options.prefer_future
     for s, e, expr in mentions:
         value = resolve(_toward_future(expr) if future else expr, base)
         if value is not None:
-            return _new_match(value[0], value[1], value[2], (s, e), text[s:e])
+            # _new_match(value, (s, e), text[s:e]), inlined: one call less on every parse
+            match = _new(_DraftMatch)
+            match.start, match.end, match.grain = value
+            match.span = (s, e)
+            match.text = text[s:e]
+            match.__class__ = DateMatch  # type: ignore[assignment]
+            return match  # type: ignore[return-value]
     return None
 
 

@@ -64,6 +64,12 @@ _DASHES = ("-", "\u2013", "\u2014", "\u2212")
 _PLUS_DASHES = ("+", *_DASHES)
 _CONNECT_PUNCT = (",", "|", "-", "\u2013", "\u2014", "\u00b7")
 _MERGE_ROLES = frozenset({"day", "wd", "rel", "time", "pod", "tz"})
+# Role sets compared against (constants: a set display in a comparison is built on every test).
+_TIME_TZ = frozenset({"time", "tz"})
+_DAY_TZ = frozenset({"day", "tz"})
+_DAY_ROLES = frozenset({"day", "rel", "wd"})
+_WD_ONLY = frozenset({"wd"})
+_TIME_ONLY = frozenset({"time"})
 _NO_ROLES: frozenset[str] = frozenset()
 _UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600}
 # Half of a unit, in the next finer unit (nửa năm, 2 năm rưỡi, nửa ngày...).
@@ -125,7 +131,8 @@ class _Scanner:
             self.low = low = text.lower()
             self._parts = None
             self.W: list[str] = low.split(" ")
-            self.G: list[str] = ["", *[" "] * (len(self.W) - 1), ""]
+            self.G: list[str] = [" "] * (len(self.W) + 1)  # one space before each word but the first
+            self.G[0] = self.G[-1] = ""
         else:
             # fold(text), whose common case is inlined: without marks, invisibles and exotic
             # characters the folded text is text.lower() (view None).
@@ -922,8 +929,10 @@ class _Scanner:
         if "y" not in expr and "m" in expr and expr["d"] > _MONTH_DAYS[expr["m"]]:
             return None  # 30/2 never exists; 29/2 does in leap years
         k = self.markers(expr, k)
-        if self.has("lunar", k) > 0:
-            return self.has("lunar", k), {"kind": "block"}
+        if k < self.n:  # (the usual date ends the text)
+            lunar = self.has("lunar", k)
+            if lunar > 0:
+                return lunar, {"kind": "block"}
         return k, expr
 
     def weekday_at(self, i: int) -> tuple[int, Expr] | None:
@@ -1266,16 +1275,20 @@ class _Scanner:
             fns = _DISPATCH[0].get(a, ())
         else:
             return None
-        cands: list[tuple[int, Expr]] = []
+        best: tuple[int, Expr] | None = None  # the longest (the first of equally long ones)
         for fn in fns:
             if fn not in _MERGEABLE:
                 continue
             got: tuple[int, Expr] | None = fn(self, k)
-            if got is not None and got[1].get("kind") == "point" and "roles" in got[1]:
-                cands.append(got)
-        if not cands:
+            if (
+                got is not None
+                and (best is None or got[0] > best[0])
+                and got[1]["kind"] == "point"
+                and "roles" in got[1]
+            ):
+                best = got
+        if best is None:
             return None
-        best = cands[0] if len(cands) == 1 else max(cands, key=lambda g: g[0])
         new = best[1]["roles"]
         if not new.isdisjoint(roles):
             return None
@@ -1303,8 +1316,8 @@ class _Scanner:
             if day_and_rel and (k != j or self.gap_nl(k)):
                 break  # "hôm nay 20/5" is one mention; "Hôm nay, tối 11/3" is two
             if self.gap_nl(k) and not (
-                ("time" not in roles and "day" in roles and part["roles"] <= {"time", "tz"})
-                or (roles <= {"time", "tz"} and "day" in part["roles"])
+                ("time" not in roles and "day" in roles and part["roles"] <= _TIME_TZ)
+                or (roles <= _TIME_TZ and "day" in part["roles"])
             ):
                 break  # a line break only joins a date to its clock time (datelines)
             if not copied:
@@ -1356,9 +1369,9 @@ class _Scanner:
             if not expr.get("pod_done"):
                 expr["H"] = _pod_hour(expr["H"], expr["pod"])
             expr.pop("pod")
-        if "pod" in roles and "time" not in roles and not (roles & {"day", "rel", "wd"}):
+        if "pod" in roles and "time" not in roles and roles.isdisjoint(_DAY_ROLES):
             return None
-        if "wd" in roles and roles == {"wd"} and not expr.get("ctx"):
+        if "wd" in roles and roles == _WD_ONLY and not expr.get("ctx"):
             return None
         if "wd" in roles and "day" not in roles and "rel" not in roles and not expr.get("wdmode"):
             expr["wdmode"] = "onbefore"
@@ -1375,12 +1388,12 @@ class _Scanner:
             and (expr.get("y") is not None or expr.get("m") is None or expr.get("wdmode") == "week")
         ):
             expr.pop("wd", None)  # a full date wins over its weekday (§9)
-        if expr.get("needs_cue") and not expr.get("cue") and roles <= {"day", "tz"}:
+        if expr.get("needs_cue") and not expr.get("cue") and roles <= _DAY_TZ:
             if not self.cue_before(i):
                 return None
             if self.restates(i):
                 expr["near"] = True  # a restatement names the day next to the one before it
-        if expr.pop("weak_clock", False) and roles == {"time"} and not self._clock_context(i, j):
+        if expr.pop("weak_clock", False) and roles == _TIME_ONLY and not self._clock_context(i, j):
             return None  # "· 2 giờ" under a comment, "chờ 2 giờ": an age or a duration
         return expr
 

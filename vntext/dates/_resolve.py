@@ -17,6 +17,12 @@ Resolved = tuple[datetime, "datetime | None", str]
 
 GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 
+# This module runs once per mention, so its hot paths avoid what costs most in CPython:
+# keyword arguments (datetime(..., tzinfo=tz) and replace(...) parse them at a cost comparable
+# to the rest of a resolution: arguments are positional), building timedelta objects (~130 ns
+# each: days are counted as ordinals, and the few distinct deltas are kept in bounded memos),
+# and intermediate date objects (points are worked out as (year, month, day) ints).
+
 
 def add_months(d: datetime, months: int) -> datetime:
     """Calendar month arithmetic that clamps the day to the month's end (as relativedelta does).
@@ -28,7 +34,12 @@ def add_months(d: datetime, months: int) -> datetime:
     year, month = divmod(total, 12)
     if not 1 <= year <= 9999:
         raise OverflowError("year out of range")
-    day = min(d.day, _month_length(year, month + 1))
+    day = d.day
+    if day > 28:  # only then can the target month be too short
+        day = min(day, _month_length(year, month + 1))
+    if d.__class__ is datetime and not d.fold:
+        # Same value as replace() (which keeps a subclass and fold), at half the cost.
+        return datetime(year, month + 1, day, d.hour, d.minute, d.second, d.microsecond, d.tzinfo)
     return d.replace(year=year, month=month + 1, day=day)
 
 
@@ -51,38 +62,65 @@ def _valid(y: int, m: int, d: int) -> bool:
     return d <= _MONTH_DAYS[m]
 
 
-def _monday(d: date) -> date:
-    return d - timedelta(d.weekday())
+_SECONDS: dict[int, timedelta] = {}  # n -> timedelta(0, n): offsets repeat (3 days, 2 hours)
+_POD_HOURS: dict[tuple[float, float], tuple[timedelta, timedelta]] = {}  # (13, 18) -> 13 h, 18 h
+
+
+def _seconds(n: int) -> timedelta:
+    """``timedelta(0, n)``, memoised."""
+    delta = _SECONDS.get(n)
+    if delta is None:
+        delta = timedelta(0, n)
+        if len(_SECONDS) < 1024:
+            _SECONDS[n] = delta
+    return delta
+
+
+def _pod_hours(pod: tuple[float, float]) -> tuple[timedelta, timedelta]:
+    """The bounds of a part of the day (a handful of lexicon pairs) as offsets from midnight."""
+    deltas = _POD_HOURS.get(pod)
+    if deltas is None:
+        deltas = timedelta(0, 0, 0, 0, 0, pod[0]), timedelta(0, 0, 0, 0, 0, pod[1])
+        if len(_POD_HOURS) < 256:
+            _POD_HOURS[pod] = deltas
+    return deltas
 
 
 def _shift(base: datetime, amount: dict[str, int], sign: int) -> datetime:
     """base + sign * amount, months first (clamped), then exact days and seconds (§5)."""
-    out = base
-    if amount.get("months"):
-        out = add_months(out, sign * amount["months"])
-    return out + timedelta(sign * amount.get("days", 0), sign * amount.get("seconds", 0))
+    months = amount.get("months")
+    if months:
+        base = add_months(base, sign * months)
+    # timedelta(days, seconds) == timedelta(0, days * 86400 + seconds) for ints.
+    seconds = sign * (amount.get("days", 0) * 86400 + amount.get("seconds", 0))
+    return base + (_SECONDS.get(seconds) or _seconds(seconds))
 
 
-def _year_less_day(d: int, m: int, today: date, future: bool) -> date | None:
-    """Most recent (d, m) not after today, or the next one on or after it (§9)."""
-    step = 1 if future else -1
-    for k in range(0, 9):  # a 29 February is at most eight years away
-        y = today.year + step * k
+def _year_less_day(d: int, m: int, base: datetime, future: bool) -> int | None:
+    """Year of the most recent (d, m) not after the base's day, or of the next one on or after it (§9)."""
+    month, day = base.month, base.day
+    # This year's (d, m) must fall on the right side of today; any other year's does.
+    if future:
+        step, k = 1, (0 if m > month or (m == month and d >= day) else 1)
+    else:
+        step, k = -1, (0 if m < month or (m == month and d <= day) else 1)
+    year = base.year
+    while k < 9:  # a 29 February is at most eight years away
+        y = year + step * k
         if _valid(y, m, d):
-            cand = date(y, m, d)
-            if (cand >= today) if future else (cand <= today):
-                return cand
+            return y
+        k += 1
     return None
 
 
-def _day_number(d: int, today: date, future: bool) -> date | None:
-    """Latest calendar day numbered d on or before today (or next on or after it) (§9)."""
-    y, m = today.year, today.month
-    for _ in range(14):
-        if _valid(y, m, d):
-            cand = date(y, m, d)
-            if (cand >= today) if future else (cand <= today):
-                return cand
+def _day_number(d: int, base: datetime, future: bool) -> tuple[int, int] | None:
+    """(year, month) of the latest day numbered d on or before today (or next on or after it) (§9)."""
+    y, m = base.year, base.month
+    # This month's day d must fall on the right side of today; any other month's does.
+    this_month = (d >= base.day) if future else (d <= base.day)
+    for i in range(14):
+        if (this_month or i) and _valid(y, m, d):
+            return y, m
         m += 1 if future else -1
         if m == 0:
             y, m = y - 1, 12
@@ -99,44 +137,56 @@ def _nearest_day(d: int, m: int, today: date) -> date | None:
 
 def _weekday_date(d: int, m: int, wd: int, today: date) -> date | None:
     """Year-less date with a weekday: the matching year within six of today's, nearest (§9b)."""
+    if not _valid(2000, m, d):  # no year has that day (2000 has them all, 29 February too)
+        return None
+    leap_day = m == 2 and d == 29
     best: date | None = None
-    for y in range(today.year - 6, today.year + 7):
-        if _valid(y, m, d) and date(y, m, d).weekday() == wd:
-            cand = date(y, m, d)
-            if best is None or abs((cand - today).days) < abs((best - today).days):
-                best = cand
+    best_distance = 0
+    now = today.toordinal()
+    for y in range(max(1, today.year - 6), min(9999, today.year + 6) + 1):
+        if leap_day and not _leap(y):
+            continue
+        cand = date(y, m, d)
+        if cand.weekday() == wd:
+            distance = abs(cand.toordinal() - now)
+            if best is None or distance < best_distance:
+                best, best_distance = cand, distance
     return best
 
 
-def _weekday_only(expr: Expr, today: date) -> date:
+def _weekday_only(expr: Expr, base: datetime) -> date:
+    """The day of a weekday without a date: in a stated week, after, before or on/before today."""
     wd = expr["wd"]
     mode = expr.get("wdmode", "onbefore")
+    today = base.toordinal()
+    shift = wd - base.weekday()  # from today to this week's such day
     if mode == "week":
-        return _monday(today) + timedelta(7 * expr.get("week_rel", 0) + wd)
+        return date.fromordinal(today + 7 * expr.get("week_rel", 0) + shift)
     if mode == "after":
-        return today + timedelta((wd - today.weekday()) % 7 or 7)
+        return date.fromordinal(today + (shift % 7 or 7))
     if mode == "before":
-        return today - timedelta((today.weekday() - wd) % 7 or 7)
+        return date.fromordinal(today - (-shift % 7 or 7))
     if expr.get("fut"):  # DateConfig(prefer_future=True): the next such day, today counts
-        return today + timedelta((wd - today.weekday()) % 7)
-    return today - timedelta((today.weekday() - wd) % 7)
+        return date.fromordinal(today + shift % 7)
+    return date.fromordinal(today - -shift % 7)
 
 
-def _month_year(m: int, expr: Expr, today: date) -> int:
-    """Year of a stated month (§9): explicit, relative, future-marked or most recent."""
-    if expr.get("y") is not None:
-        return int(expr["y"])
-    if expr.get("year_rel") is not None:
-        return today.year + int(expr["year_rel"])
+def _month_year(m: int, y: int | None, expr: Expr, base: datetime) -> int:
+    """Year of a stated month m (§9): explicit (y), relative, future-marked or most recent."""
+    if y is not None:
+        return int(y)
+    year_rel = expr.get("year_rel")
+    if year_rel is not None:
+        return base.year + int(year_rel)
     if expr.get("fut"):
-        return today.year if m >= today.month else today.year + 1
-    return today.year if m <= today.month else today.year - 1
+        return base.year if m >= base.month else base.year + 1
+    return base.year if m <= base.month else base.year - 1
 
 
 def _cal_start(grain: str, rel: int, today: date) -> date:
     """Start of this/previous/next calendar unit (§7)."""
     if grain == "week":
-        return _monday(today) + timedelta(7 * rel)
+        return date.fromordinal(today.toordinal() - today.weekday() + 7 * rel)
     if grain == "month":
         total = today.year * 12 + today.month - 1 + rel
         return date(total // 12, total % 12 + 1, 1)
@@ -147,77 +197,117 @@ def _cal_start(grain: str, rel: int, today: date) -> date:
     return date(today.year + rel, 1, 1)
 
 
-def _point_date(expr: Expr, today: date) -> tuple[date, str] | None:
-    """The day (or coarser unit) a point expression names, and its calendar grain."""
-    if "cal" in expr:
-        grain, rel = expr["cal"]
-        start = _cal_start(grain, rel, today)
-        if expr.get("y") is not None:  # tháng này năm 2023
-            start = start.replace(year=int(expr["y"]))
-        elif expr.get("year_rel") is not None:  # quý này năm ngoái
-            start = start.replace(year=start.year + int(expr["year_rel"]))
-        if expr.get("d") is not None:  # ngày 5 tháng sau
-            if not _valid(start.year, start.month, int(expr["d"])):
-                return None
-            return start.replace(day=int(expr["d"])), "day"
-        return start, grain
-    y, m, d, q = expr.get("y"), expr.get("m"), expr.get("d"), expr.get("q")
-    if expr.get("rel") is not None:
-        day = today + timedelta(int(expr["rel"]))
-        if y is not None or expr.get("year_rel") is not None:  # ngày này năm ngoái
-            year = int(y) if y is not None else day.year + int(expr["year_rel"])
-            return (day.replace(year=year), "day") if _valid(year, day.month, day.day) else None
-        return day, "day"
-    if d is not None and m is not None:
-        if y is None and expr.get("year_rel") is not None:
-            y = today.year + int(expr["year_rel"])
-        if y is not None:
-            return (date(y, m, d), "day") if _valid(y, m, d) else None
-        if expr.get("wd") is not None and not expr.get("fut"):
-            found = _weekday_date(d, m, expr["wd"], today)
-        elif expr.get("near"):
-            found = _nearest_day(d, m, today)
-        else:
-            found = _year_less_day(d, m, today, bool(expr.get("fut")))
-        return (found, "day") if found else None
-    if d is not None:
-        found = _day_number(d, today, bool(expr.get("fut")))
-        return (found, "day") if found else None
-    if m is not None:
-        year = _month_year(m, expr, today)
-        return (date(year, m, 1), "month") if 1 <= year <= 9999 else None
-    if q is not None:
-        first = (q - 1) * 3 + 1
-        year = _month_year(first, expr, today)
-        return (date(year, first, 1), "quarter") if 1 <= year <= 9999 else None
-    if y is not None:
-        return (date(y, 1, 1), "year") if 1 <= y <= 9999 else None
-    if expr.get("year_rel") is not None:
-        return date(today.year + int(expr["year_rel"]), 1, 1), "year"
-    if expr.get("wd") is not None:
-        return _weekday_only(expr, today), "day"
-    if expr.get("H") is not None or expr.get("pod") is not None:
-        return today, "day"
-    return None
-
-
-def _at(day: date, hours: float, tz: tzinfo | None) -> datetime:
-    return datetime(day.year, day.month, day.day, 0, 0, 0, 0, tz) + timedelta(0, 0, 0, 0, 0, hours)
+def _cal_date(expr: Expr, today: date) -> tuple[date, str] | None:
+    """tuần này, tháng sau, năm ngoái...: the unit's first day and grain (or a stated day in it)."""
+    grain, rel = expr["cal"]
+    start = _cal_start(grain, rel, today)
+    if expr.get("y") is not None:  # tháng này năm 2023
+        start = start.replace(year=int(expr["y"]))
+    elif expr.get("year_rel") is not None:  # quý này năm ngoái
+        start = start.replace(year=start.year + int(expr["year_rel"]))
+    if expr.get("d") is not None:  # ngày 5 tháng sau
+        if not _valid(start.year, start.month, int(expr["d"])):
+            return None
+        return start.replace(day=int(expr["d"])), "day"
+    return start, grain
 
 
 def _point(expr: Expr, base: datetime, tz: tzinfo | None) -> Resolved | None:
-    today = base.date()
-    found = _point_date(expr, today)
-    if found is None:
+    """A day or coarser unit (§6-§10), at a clock time or part of the day when one is stated.
+
+    The branches mirror the fields the grammar can state, most specific first, and end
+    with (y, m, d) ints (no intermediate ``date``). A stated day that does not exist
+    (31/4, 29/2/2023) gives ``None``; a day out of range reached by arithmetic raises
+    (caught by :func:`resolve`; for a part of a range, the whole range fails).
+    """
+    y, m, d = expr.get("y"), expr.get("m"), expr.get("d")
+    hour = expr.get("H")
+    grain = "day"
+    stated = False  # (y, m, d) as written: when no such day exists, the answer is None
+    if "cal" in expr:
+        found = _cal_date(expr, base.date())
+        if found is None:
+            return None
+        day, grain = found
+        y, m, d = day.year, day.month, day.day
+    elif "rel" in expr and (rel := expr["rel"]) is not None:  # (in: no call for the usual absence)
+        day = date.fromordinal(base.toordinal() + int(rel)) if rel else base.date()
+        year_rel = expr.get("year_rel")
+        if y is not None:  # ngày này năm 2023
+            y, stated = int(y), True
+        elif year_rel is not None:  # ngày này năm ngoái
+            y, stated = day.year + int(year_rel), True
+        else:
+            y = day.year
+        m, d = day.month, day.day
+    elif d is not None and m is not None:
+        if y is None:
+            year_rel = expr.get("year_rel")
+            if year_rel is not None:
+                y = base.year + int(year_rel)
+        if y is not None:
+            stated = True
+        else:
+            wd = expr.get("wd")
+            if wd is not None and not expr.get("fut"):
+                found_day = _weekday_date(d, m, wd, base.date())
+                y = found_day.year if found_day else None
+            elif expr.get("near"):
+                found_day = _nearest_day(d, m, base.date())
+                y = found_day.year if found_day else None
+            else:
+                y = _year_less_day(d, m, base, bool(expr.get("fut")))
+            if y is None:
+                return None
+    elif d is not None:
+        found_month = _day_number(d, base, bool(expr.get("fut")))
+        if found_month is None:
+            return None
+        y, m = found_month
+    elif m is not None:
+        y = _month_year(m, y, expr, base)
+        if not 1 <= y <= 9999:
+            return None
+        d, grain = 1, "month"
+    elif (q := expr.get("q")) is not None:
+        m = (q - 1) * 3 + 1
+        y = _month_year(m, y, expr, base)
+        if not 1 <= y <= 9999:
+            return None
+        d, grain = 1, "quarter"
+    elif y is not None:
+        m, d, grain, stated = 1, 1, "year", True
+    elif (year_rel := expr.get("year_rel")) is not None:
+        y, m, d, grain = base.year + int(year_rel), 1, 1, "year"  # out of range: raises below
+    elif expr.get("wd") is not None:
+        day = _weekday_only(expr, base)
+        y, m, d = day.year, day.month, day.day
+    elif hour is not None or expr.get("pod") is not None:
+        y, m, d = base.year, base.month, base.day
+    else:
         return None
-    day, grain = found
-    if expr.get("H") is not None:
-        start = datetime(day.year, day.month, day.day, expr["H"], expr.get("Mi", 0), expr.get("S", 0), 0, tz)
-        return start, None, expr["clock_grain"]
-    if expr.get("pod") is not None and grain == "day":
-        lo, hi = expr["pod"]
-        return _at(day, lo, tz), _at(day, hi, tz), "hour"
-    return datetime(day.year, day.month, day.day, 0, 0, 0, 0, tz), None, grain
+    try:
+        if hour is not None:
+            clock = datetime(y, m, d, hour, expr.get("Mi", 0), expr.get("S", 0), 0, tz)
+            return clock, None, expr["clock_grain"]
+        start = datetime(y, m, d, 0, 0, 0, 0, tz)
+    except (ValueError, TypeError):
+        # datetime() checks the day and the clock time at once (no separate test on the usual,
+        # valid path). The rules check the day first: a stated day that does not exist is
+        # None, any other day out of range raises ValueError; then the time is checked.
+        if stated and not _valid(y, m, d):
+            return None
+        datetime(y, m, d, 0, 0, 0, 0, tz)
+        raise
+    if "pod" in expr and grain == "day":
+        pod = expr["pod"]
+        if pod is not None:
+            lo, hi = _pod_hours(pod)
+            return start + lo, start + hi, "hour"
+    return start, None, grain
+
+
+_UNIT_SECONDS = {"week": 7 * 86400, "day": 86400, "hour": 3600, "minute": 60, "second": 1}
 
 
 def _unit_after(start: datetime, grain: str) -> datetime:
@@ -228,39 +318,46 @@ def _unit_after(start: datetime, grain: str) -> datetime:
         return add_months(start, 3)
     if grain == "month":
         return add_months(start, 1)
-    step = {"week": 7 * 86400, "day": 86400, "hour": 3600, "minute": 60, "second": 1}[grain]
-    return start + timedelta(0, step)
+    return start + _seconds(_UNIT_SECONDS[grain])
+
+
+_MONTH_PARTS = {"early": (1, 11), "mid": (11, 21), "late": (21, None)}  # days of a month
+_YEAR_PARTS = {"early": (0, 4), "mid": (4, 8), "late": (8, 12)}  # months after 1 January
 
 
 def _fuzzy(expr: Expr, base: datetime, tz: tzinfo | None) -> Resolved | None:
     """đầu/giữa/cuối tháng, năm; nửa đầu năm; N tháng đầu năm (§12)."""
-    today = base.date()
     kind = expr["fz"]
     if kind == "month":
         if "cal" in expr:
-            first = _cal_start("month", expr["cal"][1], today)
+            first = _cal_start("month", expr["cal"][1], base.date())
+            year, month = first.year, first.month
         elif expr.get("m") is not None:
-            first = date(_month_year(expr["m"], expr, today), expr["m"], 1)
+            month = expr["m"]
+            year = _month_year(month, expr.get("y"), expr, base)
         else:
-            first = date(today.year, today.month, 1)
-        start_day, end_day = {"early": (1, 11), "mid": (11, 21), "late": (21, None)}[expr["part"]]
-        start = datetime(first.year, first.month, start_day, 0, 0, 0, 0, tz)
+            year, month = base.year, base.month
+        start_day, end_day = _MONTH_PARTS[expr["part"]]
+        start = datetime(year, month, start_day, 0, 0, 0, 0, tz)
         end = (
-            add_months(datetime(first.year, first.month, 1, 0, 0, 0, 0, tz), 1)
+            datetime(year + month // 12, month % 12 + 1, 1, 0, 0, 0, 0, tz)  # the next month's first day
             if end_day is None
-            else datetime(first.year, first.month, end_day, 0, 0, 0, 0, tz)
+            else datetime(year, month, end_day, 0, 0, 0, 0, tz)
         )
         return start, end, "day"
-    year = int(expr["y"]) if expr.get("y") is not None else today.year + int(expr.get("year_rel") or 0)
-    jan = datetime(year, 1, 1, 0, 0, 0, 0, tz)
+    year = int(expr["y"]) if expr.get("y") is not None else base.year + int(expr.get("year_rel") or 0)
+    if not 1 <= year <= 9999:
+        raise ValueError("year out of range")  # (as building its 1 January did)
     if kind == "year":
-        lo, hi = {"early": (0, 4), "mid": (4, 8), "late": (8, 12)}[expr["part"]]
+        lo, hi = _YEAR_PARTS[expr["part"]]
     elif kind == "half":
         lo, hi = (0, 6) if expr["part"] == "first" else (6, 12)
     else:  # N months at the start or end of a year
         n = int(expr["n"])
         lo, hi = (0, n) if expr["part"] == "first" else (12 - n, 12)
-    return add_months(jan, lo), add_months(jan, hi), "month"
+    # add_months(1 January, lo) and (..., hi), built directly (out of range: raises alike)
+    start = datetime(year + lo // 12, lo % 12 + 1, 1, 0, 0, 0, 0, tz)
+    return start, datetime(year + hi // 12, hi % 12 + 1, 1, 0, 0, 0, 0, tz), "month"
 
 
 def _range(expr: Expr, base: datetime, tz: tzinfo | None) -> Resolved | None:
@@ -312,8 +409,6 @@ def _resolve_point_like(expr: Expr, base: datetime, tz: tzinfo | None) -> Resolv
     return _point(expr, base, tz)
 
 
-# Positional arguments throughout: datetime(..., tzinfo=tz) and timedelta(days=n) parse
-# their keywords at a cost comparable to the rest of a resolution.
 _OFFSETS: dict[int, timedelta] = {}  # stated zone (minutes) -> its offset (few distinct values)
 
 
@@ -333,12 +428,12 @@ def resolve(expr: Expr, base: datetime) -> Resolved | None:
             base = base.astimezone(tz)
     kind = expr.get("kind", "point")
     try:
-        if kind == "point":  # the most common kind first
+        if kind == "point":  # the most common kinds first
             return _point(expr, base, tz)
-        if kind == "now":
-            return base, None, "second"
         if kind == "offset":
             return _shift(base, expr["amount"], expr["sign"]), None, expr["grain"]
+        if kind == "now":
+            return base, None, "second"
         if kind == "window":
             other = _shift(base, expr["amount"], expr["sign"])
             lo, hi = (other, base) if expr["sign"] < 0 else (base, other)
