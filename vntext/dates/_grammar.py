@@ -1551,7 +1551,7 @@ def _build_dispatch(lex: Lexicon) -> dict[str, tuple[Any, ...]]:
                 if source == "@holidays":
                     heads[key] = heads.get(key, ()) + lex.holidays[key]
                 elif source.startswith("@"):  # a bare letter (T2, Q3): a one-word head
-                    heads[key] = heads.get(key, ()) + (((key, ""), (), None),)
+                    heads[key] = (*heads.get(key, ()), ((key, ""), (), None))
                 elif source != "#":
                     heads[key] = heads.get(key, ()) + lex.tables[source][key]
     return {k: tuple(v) for k, v in table.items()}
