@@ -549,6 +549,8 @@ class _Scanner:
 
     def year_part(self, j: int) -> tuple[Expr, int] | None:
         """A year after a month or a day: /2024, năm 2024, , 2024, 2024, năm nay."""
+        if j >= self.n:
+            return None  # (the usual case: the month or day ends the text)
         if self.p_in(j, _SEPS) and self.adj(j) and self.adj(j + 1):
             y = self.year4(j + 1, True)
             if y is not None:
@@ -1687,7 +1689,20 @@ def scan_piece(text: str, offset: int = 0) -> list[Mention]:
 
 
 def _mention_at(sc: _Scanner, i: int) -> tuple[int, int, Expr | None] | None:
-    atom = sc.atom_at(i)
+    # sc.atom_at(i), inlined (this runs at every candidate token of every text).
+    a = sc.A[i]
+    nxt = sc.A[i + 1] if i + 1 < sc.n else ""
+    if a[0] in _DIGITS:
+        found = _DIGIT_MEMO.get((len(a) if len(a) < 5 else 5, nxt))
+        fns = found if found is not None else _digit_recognisers(a, nxt)
+    else:
+        found = _WORD_MEMO.get((a, nxt))
+        fns = found if found is not None else _word_recognisers(a, nxt)
+    atom: tuple[int, Expr] | None = None
+    for fn in fns:
+        got = fn(sc, i)
+        if got is not None and (atom is None or got[0] > atom[0]):
+            atom = got
     if atom is None:
         return None
     j, expr = atom
@@ -1695,7 +1710,7 @@ def _mention_at(sc: _Scanner, i: int) -> tuple[int, int, Expr | None] | None:
     if kind != "point":  # offsets, windows, periods: complete as they are (finish() keeps them)
         return (i, j, None) if kind == "block" else (i, j, expr)
     roles = expr.get("roles")
-    if roles and roles <= _MERGE_ROLES:
+    if j < sc.n and roles and roles <= _MERGE_ROLES:  # (nothing to join at the text's end)
         j, expr = sc.chain(i, (j, expr))
     done = sc.finish(i, j, expr)
     if done is None:
