@@ -419,8 +419,9 @@ class _Scanner:
 
     def _prefixed_offset_at(self, i: int) -> tuple[bool, tuple[int, Expr] | None]:
         """cách đây N unit, sau N unit, mấy/những + unit: (whether i starts one, its atom)."""
+        heads = _CATEGORIES_OF.get(self.A[i], _NO_CATEGORIES)  # (skips look-ups bound to miss)
         # cách đây N unit
-        j = self.has("offset_ago_prefix", i)
+        j = self.has("offset_ago_prefix", i) if "offset_ago_prefix" in heads else -1
         if j > 0:
             while self.has("approximate", j) > 0:
                 j += 1
@@ -428,7 +429,7 @@ class _Scanner:
                 return True, (k, {"kind": "offset", "amount": amount, "sign": -1, "grain": grain})
             return True, None
         # sau N unit [nữa]: an offset only when nothing (an activity) follows it
-        j = self.has("offset_after_prefix", i)
+        j = self.has("offset_after_prefix", i) if "offset_after_prefix" in heads else -1
         if j > 0:
             if self.has("approximate", j) > 0 or self.has("vague_amounts", j) > 0:
                 return True, (j + 1, {"kind": "block"})
@@ -440,7 +441,7 @@ class _Scanner:
                     return True, (k, {"kind": "offset", "amount": amount, "sign": 1, "grain": grain})
                 return True, (k, {"kind": "block"})  # sau 3 tháng sử dụng: a duration
             return True, None
-        if self.has("vague_amounts", i) > 0 and self.unit(i + 1):
+        if "vague_amounts" in heads and self.has("vague_amounts", i) > 0 and self.unit(i + 1):
             # Vague or plural amounts are not dates: mấy hôm trước (§19), mấy ngày nay, những năm qua.
             k = i + 2
             if self.year4(k) is not None:
@@ -730,7 +731,8 @@ class _Scanner:
     def fuzzy_at(self, i: int) -> tuple[int, Expr] | None:
         if self.A[i][0] in _DIGITS:
             return self._months_of_year_at(i)
-        part = self.look("fuzzy_parts", i)
+        heads = _CATEGORIES_OF.get(self.A[i], _NO_CATEGORIES)  # (skips look-ups bound to miss)
+        part = self.look("fuzzy_parts", i) if "fuzzy_parts" in heads else None
         if part:
             name, j = part
             k = self.has("month_head", j)
@@ -762,7 +764,7 @@ class _Scanner:
                     return None
                 return k, expr
             return None
-        half = self.look("half_year", i)
+        half = self.look("half_year", i) if "half_year" in heads else None
         if half:
             name, j = half
             k = self.has("year_head", j)
@@ -1469,6 +1471,9 @@ _MERGEABLE = frozenset(
         _Scanner.time_at,
     )
 )
+# First word (letters) -> the vocabulary categories whose phrases it starts.
+_CATEGORIES_OF: dict[str, frozenset[str]] = {}
+_NO_CATEGORIES: frozenset[str] = frozenset()
 _MONTH_WORDS: set[str] = set()  # first words of the month heads (tháng, thg)
 _AMOUNT_TOKENS: list[int] = []  # the most tokens an amount (digits, nửa, hai mươi mốt) spans
 _UNIT_WORDS: set[str] = set()  # first words of the units, and "h" (filled with the dispatch table)
@@ -1601,6 +1606,11 @@ def _fill_tables() -> None:
         max(1, 1 + longest("units_after_ten"), longest("numbers") + 1 + longest("units_after_tens"))
     )
     _TABLES.update(lex.tables)
+    categories: dict[str, set[str]] = {}
+    for name, table in lex.tables.items():
+        for first in table:
+            categories.setdefault(first, set()).add(name)
+    _CATEGORIES_OF.update((first, frozenset(names)) for first, names in categories.items())
     _OFFSET_FOLLOWERS.append(
         frozenset().union(
             *(
