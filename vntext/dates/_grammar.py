@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 import threading
 from itertools import accumulate
 from typing import Any
@@ -37,7 +38,12 @@ Mention = tuple[int, int, Expr]  # original start, original end, expression
 _SPLIT = re.compile(r"([0-9]+|[^\W\d_]+|\S)")
 # Letters that fold by lower() alone (each lowers to one letter; _NOT_SIMPLE_LATIN passes them).
 _LATIN_LETTERS = "a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u012f\u0131-\u024f\u1e00-\u1eff"
-_SPACED_WORDS = re.compile(f"(?:[0-9]+|[{_LATIN_LETTERS}]+)(?: (?:[0-9]+|[{_LATIN_LETTERS}]+))*")
+# Possessive repeats (Python >= 3.11) save the regex engine its backtracking state; they
+# match the same texts, since neither class holds a space and the two classes are disjoint.
+_MANY = "++" if sys.version_info >= (3, 11) else "+"
+_SPACED_WORDS = re.compile(
+    f"(?:[{_LATIN_LETTERS}]{_MANY}|[0-9]{_MANY})(?: (?:[{_LATIN_LETTERS}]{_MANY}|[0-9]{_MANY}))*{_MANY[1:]}"
+)
 _DIGITS = "0123456789"
 
 
@@ -238,10 +244,16 @@ class _Scanner:
             # (sang, sau, nam, thu...): read them as the marked word only on a line typed
             # wholly without diacritics.
             return wsig[1] == "" or wsig[0] not in _AMBIGUOUS[0] or self._plain(i)
-        return marks_of(lowtok) == wsig[1]
+        return lowtok == wsig[2] or marks_of(lowtok) == wsig[1]
 
     def match_word(self, i: int, wsig: WordSig) -> bool:
-        return i < self.n and self.A[i] == wsig[0] and self.word_ok(i, wsig)
+        if i >= self.n or self.A[i] != wsig[0]:
+            return False
+        # self.word_ok(i, wsig), inlined (the later words of every phrase found).
+        lowtok = self.W[i]
+        if lowtok == wsig[0]:
+            return wsig[1] == "" or wsig[0] not in _AMBIGUOUS[0] or self._plain(i)
+        return lowtok == wsig[2] or marks_of(lowtok) == wsig[1]
 
     def look(self, cat: str, i: int) -> tuple[Any, int] | None:
         """The first (longest) phrase of category ``cat`` written at token i: (value, end
@@ -260,7 +272,7 @@ class _Scanner:
             if lowtok == first[0]:
                 if first[1] and first[0] in _AMBIGUOUS[0] and not self._plain(i):
                     continue
-            elif marks_of(lowtok) != first[1]:
+            elif lowtok != first[2] and marks_of(lowtok) != first[1]:
                 continue
             if not rest:
                 return value, i + 1
@@ -289,7 +301,7 @@ class _Scanner:
             if lowtok == first[0]:
                 if first[1] and first[0] in _AMBIGUOUS[0] and not self._plain(i):
                     continue
-            elif marks_of(lowtok) != first[1]:
+            elif lowtok != first[2] and marks_of(lowtok) != first[1]:
                 continue
             if not rest:
                 return i + 1
@@ -378,7 +390,10 @@ class _Scanner:
         return [(float(val), j, True) for val, j in self.number_words(i)]
 
     def unit(self, i: int) -> str | None:
-        if self.p(i, "h") and self.adj(i) and self.digit(i - 1):
+        if i >= self.n:
+            return None  # (as look() finds nothing there)
+        # "h" glued after a digit run (5h): p(i, "h") and adj(i) and digit(i - 1), inlined.
+        if self.A[i] == "h" and i > 0 and not self.G[i] and self.A[i - 1][0] in _DIGITS:
             return "hour"
         found = self.look("units", i)
         return found[0] if found else None
@@ -402,7 +417,13 @@ class _Scanner:
                     out.append((dict(_HALF[grain][0]), _HALF[grain][1], k, spelled, value))
                 continue
             n = int(value)
-            if grain in _HALF and self.has("and_a_half", k) > 0:  # 2 tiếng rưỡi, 2 năm rưỡi
+            # 2 tiếng rưỡi, 2 năm rưỡi (has() called only when token k can start the phrase)
+            if (
+                grain in _HALF
+                and k < self.n
+                and self.A[k] in _TABLES["and_a_half"]
+                and self.has("and_a_half", k) > 0
+            ):
                 half, finer = _HALF[grain]
                 amount = _amount(n, grain)
                 for key, v in half.items():
@@ -469,10 +490,11 @@ class _Scanner:
         for amount, grain, k, spelled, value in self._offset_amount(i):
             if k >= self.n or self.A[k] not in followers:
                 continue  # no marker after the amount (what the look-ups below would find)
-            end = self.has("duration_followers", k)
+            heads = _CATEGORIES_OF.get(self.A[k], _NO_CATEGORIES)  # (skips look-ups bound to miss)
+            end = self.has("duration_followers", k) if "duration_followers" in heads else -1
             if end > 0:
                 return end, {"kind": "block"}  # 2 năm rồi, 3 tháng nay: "for N units now"
-            end = self.has("offset_past", k)
+            end = self.has("offset_past", k) if "offset_past" in heads else -1
             if end > 0:
                 if self.has("narrative_followers", end) > 0 and self.L(k) != "trước đây":
                     return self.has("narrative_followers", end), {"kind": "block"}
@@ -526,7 +548,9 @@ class _Scanner:
             return None
         grain, j = found
         table = "year_markers" if grain == "year" else "calendar_markers"
-        mark = self.look(table, j)
+        # (skips look-ups bound to miss: most units end the text or start no marker)
+        heads = _CATEGORIES_OF.get(self.A[j], _NO_CATEGORIES) if j < self.n else _NO_CATEGORIES
+        mark = self.look(table, j) if table in heads else None
         if mark:
             rel, k = mark
             if self.has("narrative_followers", k) > 0:
@@ -538,7 +562,7 @@ class _Scanner:
                     expr.update(yp[0])
                     k = yp[1]
             return k, expr
-        k = self.has("rolling_markers", j)
+        k = self.has("rolling_markers", j) if "rolling_markers" in heads else -1
         if k > 0:  # tuần qua, năm qua: unspecified; read as the rolling window of one unit
             return k, {
                 "kind": "window",
@@ -932,11 +956,12 @@ class _Scanner:
             return None
         if "y" not in expr and "m" in expr and expr["d"] > _MONTH_DAYS[expr["m"]]:
             return None  # 30/2 never exists; 29/2 does in leap years
-        k = self.markers(expr, k)
-        if k < self.n:  # (the usual date ends the text)
-            lunar = self.has("lunar", k)
-            if lunar > 0:
-                return lunar, {"kind": "block"}
+        if k < self.n:  # (the usual date ends the text: no marker and no lunar word follow)
+            k = self.markers(expr, k)
+            if k < self.n:
+                lunar = self.has("lunar", k)
+                if lunar > 0:
+                    return lunar, {"kind": "block"}
         return k, expr
 
     def weekday_at(self, i: int) -> tuple[int, Expr] | None:
@@ -1037,10 +1062,9 @@ class _Scanner:
             if mi > 59 or expr.get("S", 0) > 59 or h > 23 or not self.clock_ends(k):
                 return None
             return k, expr
-        g_form = self.p(j, "g") and self.adj(j)  # 10g30, 8g sáng (g = giờ)
-        hour_word = (
-            (self.p(j, "h") and self.adj(j)) or g_form or (self.has("clock_hour", j) > 0 and not self.adj(j))
-        )
+        glued = 0 < j < self.n and not self.G[j]  # adj(j), inlined (p() and adj() below too)
+        g_form = glued and self.A[j] == "g"  # 10g30, 8g sáng (g = giờ)
+        hour_word = (glued and self.A[j] == "h") or g_form or (self.has("clock_hour", j) > 0 and not glued)
         if not hour_word or h > 23:
             return None
         k = j + 1
@@ -1094,7 +1118,8 @@ class _Scanner:
         k, expr = got
         expr["kind"] = "point"
         roles = {"time"}
-        ampm = self.look("ampm", k)
+        more = k < self.n  # (nothing can follow a clock time that ends the text)
+        ampm = self.look("ampm", k) if more else None
         if (
             ampm is None
             and (k + 2 < self.n and self.A[k] in ("a", "p") and self.A[k + 1] == "." and self.A[k + 2] == "m")
@@ -1115,7 +1140,7 @@ class _Scanner:
             k = ampm[1]
             expr["bare"] = False
         else:
-            pod = self.look("parts_of_day", k)
+            pod = self.look("parts_of_day", k) if more else None
             if pod:
                 expr["H"] = _pod_hour(expr["H"], pod[0])
                 expr["pod_done"] = True
@@ -1264,9 +1289,11 @@ class _Scanner:
         if j >= n or (j > 0 and self.G[j].count("\n") > 1):  # gap_nl(j) > 1, inlined
             return -1
         k = j + 1 if self.A[j] in _CONNECT_PUNCT else j
-        at = self.has("at", k)
-        if at > 0:
-            k = at
+        # has("at", k), called only when token k can start the phrase (it rarely does).
+        if k < n and self.A[k] in _TABLES["at"]:
+            at = self.has("at", k)
+            if at > 0:
+                k = at
         if k > j and 0 < k < n and self.G[k].count("\n") > 1:
             return -1
         return k
@@ -1558,7 +1585,7 @@ def _build_dispatch(lex: Lexicon) -> dict[str, tuple[Any, ...]]:
                 if source == "@holidays":
                     heads[key] = heads.get(key, ()) + lex.holidays[key]
                 elif source.startswith("@"):  # a bare letter (T2, Q3): a one-word head
-                    heads[key] = (*heads.get(key, ()), ((key, ""), (), None))
+                    heads[key] = (*heads.get(key, ()), ((key, "", key), (), None))
                 elif source != "#":
                     heads[key] = heads.get(key, ()) + lex.tables[source][key]
     return {k: tuple(v) for k, v in table.items()}
@@ -1726,8 +1753,9 @@ def _mention_at(sc: _Scanner, i: int) -> tuple[int, int, Expr | None] | None:
     if done is None:
         return None
     # Trailing zone labels: (giờ Việt Nam), theo giờ Việt Nam -> +07:00, outside the span.
-    if "time" in done.get("roles", ()) and done.get("tz") is None:
-        k = j + 1 if sc.p(j, "(") else j
+    # (No label follows a mention that ends the text: the usual case, tested first.)
+    if j < sc.n and "time" in done.get("roles", ()) and done.get("tz") is None:
+        k = j + 1 if sc.A[j] == "(" else j
         if sc.has("timezone_labels", k) > 0:
             done["tz"] = 420
     return i, j, done

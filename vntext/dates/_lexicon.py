@@ -21,7 +21,9 @@ from vntext._resources import read_json
 
 __all__ = ["Lexicon", "Phrase", "WordSig", "lexicon", "marks_of", "sig"]
 
-WordSig = tuple[str, str]  # (letters without diacritics, sorted combining marks)
+# (letters without diacritics, sorted combining marks, the word as written: lower case, NFC).
+# A token spelled exactly as written needs no marks_of() to match (the usual case).
+WordSig = tuple[str, str, str]
 # One vocabulary phrase: its first word, the words after it (often none), its value.
 Phrase = tuple[WordSig, tuple[WordSig, ...], Any]
 
@@ -38,7 +40,7 @@ def marks_of(word: str) -> str:
 def sig(word: str) -> WordSig:
     """Signature of one vocabulary word."""
     low = unicodedata.normalize("NFC", word.lower())
-    return low.translate(strip_table()), marks_of(low)
+    return low.translate(strip_table()), marks_of(low), low
 
 
 @dataclass(frozen=True)
