@@ -113,6 +113,11 @@ def test_spec_aliases_agree_with_public_functions() -> None:
 def test_datematch_is_frozen_hashable_picklable_and_readable() -> None:
     m = parse_date("đêm 8/3", BASE)
     assert m is not None
+    # Results are built through a same-layout draft (for speed): they must be plain DateMatch.
+    assert type(m) is DateMatch
+    assert m == DateMatch(m.start, m.end, m.grain, m.span, m.text)
+    found = find_dates("đêm 8/3", BASE)
+    assert [type(f) for f in found] == [DateMatch] and found[0] == m
     with pytest.raises(AttributeError):
         m.grain = "day"  # type: ignore[misc]
     assert hash(m) == hash(pickle.loads(pickle.dumps(m)))
