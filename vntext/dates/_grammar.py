@@ -236,22 +236,15 @@ class _Scanner:
             and self.A[j + 1][0] in _DIGITS
         )
 
-    def word_ok(self, i: int, wsig: WordSig) -> bool:
-        """Token i, whose letters are ``wsig[0]``, carries the marks of ``wsig`` (or none)."""
+    def match_word(self, i: int, wsig: WordSig) -> bool:
+        """Token i has the letters of ``wsig`` and carries its marks (or none)."""
+        if i >= self.n or self.A[i] != wsig[0]:
+            return False
         lowtok = self.W[i]
         if lowtok == wsig[0]:
             # Typed without diacritics. A few bare forms are everyday words of their own
             # (sang, sau, nam, thu...): read them as the marked word only on a line typed
             # wholly without diacritics.
-            return wsig[1] == "" or wsig[0] not in _AMBIGUOUS[0] or self._plain(i)
-        return lowtok == wsig[2] or marks_of(lowtok) == wsig[1]
-
-    def match_word(self, i: int, wsig: WordSig) -> bool:
-        if i >= self.n or self.A[i] != wsig[0]:
-            return False
-        # self.word_ok(i, wsig), inlined (the later words of every phrase found).
-        lowtok = self.W[i]
-        if lowtok == wsig[0]:
             return wsig[1] == "" or wsig[0] not in _AMBIGUOUS[0] or self._plain(i)
         return lowtok == wsig[2] or marks_of(lowtok) == wsig[1]
 
@@ -268,7 +261,7 @@ class _Scanner:
         for first, rest, value in phrases:
             if rest and (i + 1 >= self.n or A[i + 1] != rest[0][0]):
                 continue  # the second word's letters differ (the cheapest test first)
-            # self.word_ok(i, first), inlined: this is the innermost test of every look-up.
+            # self.match_word(i, first), inlined: this is the innermost test of every look-up.
             if lowtok == first[0]:
                 if first[1] and first[0] in _AMBIGUOUS[0] and not self._plain(i):
                     continue
@@ -1236,7 +1229,7 @@ class _Scanner:
         for first, rest, value in _HOLIDAYS[0].get(self.A[i], ()):
             if rest and (i + 1 >= self.n or self.A[i + 1] != rest[0][0]):
                 continue  # the second word's letters differ (the cheapest test first)
-            if not self.word_ok(i, first):
+            if not self.match_word(i, first):
                 continue
             k = i + 1
             for w in rest:
